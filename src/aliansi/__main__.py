@@ -1,0 +1,3 @@
+from aliansi.cli import main
+
+main()

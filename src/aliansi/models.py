@@ -1,0 +1,64 @@
+"""The records that flow between pipeline stages (see DESIGN.md, "Data flow")."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read from its input, before cleaning.
+
+    `text` is plain text: HTML, feeds and WARC records are reduced to text by the ingest stage.
+    Metadata fields are None when the input does not carry them.
+    """
+
+    id: str
+    source_file: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the raw text that cleaning dropped, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """A cleaned article: the per-article output contract of `aliansi code`."""
+
+    id: str
+    source_file: str
+    text: str
+    language: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    duplicate_of: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source_file": self.source_file,
+            "language": self.language,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "duplicate_of": self.duplicate_of,
+            "text": self.text,
+            "removed": [asdict(r) for r in self.removed],
+            "metadata": self.metadata,
+            "actors": self.actors,
+            "events": self.events,
+        }

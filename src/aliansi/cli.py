@@ -17,6 +17,8 @@ from rich.table import Table
 
 from aliansi import __version__
 from aliansi.errors import AliansiError, InputError
+from aliansi.evaluate import load_gold
+from aliansi.evaluate.report import actors_report, cleaning_report, events_report, paired
 from aliansi.ingest import read_paths
 from aliansi.models import Article, RawArticle
 from aliansi.pipeline import Pipeline
@@ -52,6 +54,14 @@ def main_options(
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
+evaluate_app = typer.Typer(help="Score the pipeline against gold annotations (format of shared/gold/GUIDE.md).", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+GoldOption = Annotated[Path, typer.Option("--gold", help="Gold annotations, one JSON object per article.")]
+PathsArgument = Annotated[list[Path], typer.Argument(help="The articles the gold file annotates (files or folders).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the full report as JSON instead of a table.")]
+
+
 @app.command("code")
 def code_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively): .txt, .jsonl, .html, .warc(.gz), RSS/Atom .xml.")],
@@ -71,6 +81,66 @@ def code_command(
     if failures:
         stderr.print(f"[red]{len(failures)} input(s) could not be read[/]; the other {count} article(s) were coded.")
         raise typer.Exit(1)
+
+
+def _coded(paths: list[Path], *, workers: int = 1) -> tuple[list[Article], list[InputError]]:
+    failures: list[InputError] = []
+    articles = list(Pipeline().run(_reported(read_paths(paths), failures), workers=workers))
+    return articles, failures
+
+
+def _evaluate(paths: list[Path], gold_path: Path, report_of, *, as_json: bool, title: str, columns: list[str]) -> None:
+    gold = load_gold(gold_path)
+    articles, failures = _coded(paths)
+    pairs = paired(articles, gold)
+    if not pairs:
+        stderr.print(f"[red]error:[/] none of the articles under {', '.join(map(str, paths))} has a record in {gold_path}")
+        raise typer.Exit(1)
+    report = report_of(pairs)
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, title=title, columns=columns)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_report(report: dict, *, title: str, columns: list[str]) -> None:
+    table = Table("article", *columns, title=title)
+    for row in report["articles"]:
+        table.add_row(row["article"], *(_cell(row.get(c)) for c in columns))
+    table.add_section()
+    table.add_row("overall", *(_cell(report["overall"].get(c)) for c in columns), style="bold")
+    Console().print(table)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+@evaluate_app.command("clean")
+def evaluate_clean(gold: GoldOption, paths: PathsArgument, as_json: JsonOption = False) -> None:
+    """Boilerplate removal, article date, language and duplicate_of against the gold."""
+    _evaluate(paths, gold, cleaning_report, as_json=as_json, title="cleaning",
+              columns=["boilerplate_removed", "boilerplate_total", "date", "gold_date", "date_ok", "language_ok", "duplicate_ok"])
+
+
+@evaluate_app.command("actors")
+def evaluate_actors(gold: GoldOption, paths: PathsArgument, as_json: JsonOption = False) -> None:
+    """Actor precision and recall per article (optional actors are never false positives)."""
+    _evaluate(paths, gold, actors_report, as_json=as_json, title="actors",
+              columns=["precision", "recall", "f1", "missing", "spurious"])
+
+
+@evaluate_app.command("events")
+def evaluate_events(gold: GoldOption, paths: PathsArgument, as_json: JsonOption = False) -> None:
+    """Event precision, recall and F1 over (source, target, root) of asserted, non-negated events."""
+    _evaluate(paths, gold, events_report, as_json=as_json, title="events",
+              columns=["precision", "recall", "f1", "must_not_hits", "missed", "spurious"])
 
 
 def _reported(items: Iterable[RawArticle | InputError], failures: list[InputError]) -> Iterator[RawArticle]:

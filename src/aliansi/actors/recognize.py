@@ -1,0 +1,186 @@
+"""Actor recognition: gazetteer matches composed into one mention per actor phrase.
+
+Indonesian puts titles before the state and the person ("Presiden Rusia Vladimir Putin"),
+English puts the state first ("Russian Foreign Ministry spokeswoman Maria Zakharova"). Both
+orders are composed into a single mention whose code is the state or bloc the phrase serves,
+with the sector (`agent`) taken from the title or organ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from aliansi.actors.gazetteer import Entry, Gazetteer, Match
+from aliansi.nlp import Tokens
+
+# An unknown person's name after a title is at most this many capitalized words ("Yerbol Kumarbekuly",
+# "Recep Tayyip Erdogan"); longer capitalized runs are headlines or organization names.
+MAX_UNKNOWN_NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    first: int  # token indices, inclusive
+    last: int
+    code: str | None
+    kind: str  # state | igo | place | person | organization
+    agent: str | None
+    name: str
+    person: str | None = None
+
+
+class Recognizer:
+    def __init__(self, *, names: Gazetteer, titles: Gazetteer, resolve_person, function_words: frozenset[str]):
+        self._names = names
+        self._titles = titles
+        self._resolve_person = resolve_person  # (person name, date or None, codes seen) -> (code, agent) | None
+        self._function_words = function_words
+
+    def mentions(self, text: str, tokens: Tokens, *, on: dt.date | None = None) -> list[Mention]:
+        found: list[Mention] = []
+        index = 0
+        while index < len(tokens):
+            mention = self._mention_at(text, tokens, index, on, found)
+            if mention is None:
+                index += 1
+                continue
+            found.append(self._appositive(text, mention, found))
+            index = mention.last + 1
+        return [m for m in found if m.code or m.person]
+
+    # --- composition -------------------------------------------------------------------------
+
+    def _mention_at(self, text, tokens, index, on, found) -> Mention | None:
+        titles = self._title_chain(text, tokens, index)
+        start_of_name = titles[-1].last + 1 if titles else index
+        if start_of_name >= len(tokens) or (titles and not _adjacent(text, tokens, start_of_name - 1, start_of_name)):
+            return None
+        name = self._names.match_at(tokens, start_of_name)
+        if name is None:
+            return self._unknown_person(text, tokens, titles, start_of_name) if titles else None
+        entry = self._choose(name.entries, found)
+        if entry is None:
+            return None
+        mention = self._named(tokens, titles, name, entry, on, found)
+        return self._with_trailing(text, tokens, mention, on, found)
+
+    def _title_chain(self, text, tokens, index) -> list[Match]:
+        chain: list[Match] = []
+        position = index
+        while position < len(tokens):
+            match = self._titles.match_at(tokens, position)
+            if match is None or (chain and not _adjacent(text, tokens, chain[-1].last, position)):
+                break
+            chain.append(match)
+            position = match.last + 1
+        return chain
+
+    def _named(self, tokens, titles, name: Match, entry: Entry, on, found) -> Mention:
+        first = titles[0].first if titles else name.first
+        code, agent, person, kind = entry.code, entry.agent, None, entry.kind
+        if entry.kind == "person":
+            person = entry.name
+            code, agent = self._resolve_person(entry.name, on, {m.code for m in found}) or (None, None)
+        elif entry.kind in ("connector", "people_noun"):
+            code = None
+        title_agent = _chain_agent(titles)
+        if titles:
+            kind = "person" if person else "organization"
+            agent = title_agent or agent
+        return Mention(
+            start=tokens.starts[first], end=tokens.ends[name.last], first=first, last=name.last,
+            code=code, kind=kind, agent=agent, name=entry.name or entry.phrase, person=person,
+        )
+
+    def _with_trailing(self, text, tokens, mention: Mention, on, found) -> Mention:
+        """English order and full names: "Russian Foreign Ministry spokeswoman Maria Zakharova"."""
+        if mention.person:
+            return mention
+        position = mention.last + 1
+        titles = self._title_chain(text, tokens, position) if position < len(tokens) and _adjacent(text, tokens, mention.last, position) else []
+        after = titles[-1].last + 1 if titles else position
+        if after < len(tokens) and _adjacent(text, tokens, after - 1, after):
+            name = self._names.match_at(tokens, after)
+            entry = self._choose(name.entries, found) if name else None
+            if entry is not None and entry.kind == "person":
+                return self._extend(tokens, mention, name.last, titles, person=entry.name)
+            if name is None:
+                run = self._capitalized_run(text, tokens, after)
+                if run is not None and (titles or mention.kind == "organization"):
+                    person = text[tokens.starts[after]:tokens.ends[run]]
+                    return self._extend(tokens, mention, run, titles, person=person)
+        return self._extend(tokens, mention, titles[-1].last, titles, person=None) if titles else mention
+
+    def _extend(self, tokens, mention: Mention, last: int, titles, *, person) -> Mention:
+        agent = _chain_agent(titles) or mention.agent
+        kind = "person" if person else ("organization" if titles else mention.kind)
+        return replace(mention, end=tokens.ends[last], last=last, agent=agent, kind=kind, person=person)
+
+    def _unknown_person(self, text, tokens, titles, start) -> Mention | None:
+        """A capitalized name after a title that the knowledge base does not know: a person, never a state."""
+        run = self._capitalized_run(text, tokens, start)
+        if run is None:
+            return None
+        person = text[tokens.starts[start]:tokens.ends[run]]
+        return Mention(
+            start=tokens.starts[titles[0].first], end=tokens.ends[run], first=titles[0].first, last=run,
+            code=None, kind="person", agent=_chain_agent(titles), name=person, person=person,
+        )
+
+    def _capitalized_run(self, text, tokens, start) -> int | None:
+        last = None
+        for position in range(start, min(start + MAX_UNKNOWN_NAME_WORDS, len(tokens))):
+            word = tokens.surface[position]
+            if not word[:1].isupper() or word.isupper() or tokens.norm[position] in self._function_words:
+                break
+            if position > start and not _adjacent(text, tokens, position - 1, position, allow="-"):
+                break
+            if self._names.match_at(tokens, position) is not None:
+                break
+            last = position
+        return last
+
+    def _appositive(self, text, mention: Mention, found: list[Mention]) -> Mention:
+        """ "Ketua Komite Militer NATO, Jenderal Petr Pavel": the name after the comma is that organ's person."""
+        if not found or not mention.person:
+            return mention
+        previous = found[-1]
+        between = text[previous.end:mention.start]
+        if between.strip() == "," and previous.kind == "organization" and previous.code:
+            return replace(mention, code=previous.code, agent=mention.agent or previous.agent)
+        return mention
+
+    def _choose(self, entries: tuple[Entry, ...], found: list[Mention]) -> Entry | None:
+        """One meaning for a matched phrase; contextual forms need their bloc named before."""
+        seen = {m.code for m in found}
+        usable = [e for e in entries if not e.contextual or e.code in seen]
+        if not usable:
+            return None
+        codes = {e.code for e in usable}
+        if len(codes) == 1:
+            return usable[0]
+        # Several actors share the phrase: take the one the text has already named, else leave it out,
+        # because a wrong actor is worse than a missing one.
+        named = [e for e in usable if e.code in seen]
+        if named:
+            return max(named, key=lambda e: max(i for i, m in enumerate(found) if m.code == e.code))
+        return None
+
+
+def _chain_agent(titles: list[Match]) -> str | None:
+    """The sector of a title chain: an organ's sector wins over a generic title ("Kepala Staf Angkatan Bersenjata")."""
+    agent = None
+    for match in titles:
+        entry = match.entries[0]
+        if entry.agent:
+            agent = entry.agent if entry.kind == "organization" or agent is None else agent
+    return agent
+
+
+def _adjacent(text: str, tokens: Tokens, left: int, right: int, *, allow: str = "") -> bool:
+    """Only spaces (and the allowed characters) between two tokens: no comma, period or line break."""
+    gap = text[tokens.ends[left]:tokens.starts[right]]
+    return all(ch == " " or ch in allow for ch in gap)

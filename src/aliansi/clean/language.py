@@ -1,0 +1,90 @@
+"""The language of a document, as an ISO 639-1 code.
+
+langdetect decides per document on its first characters; it is deterministic here because it runs
+from a private detector factory with a fixed seed. Language packs may overrule it where it confuses
+close languages (``langpacks/<lang>/language.yaml``: Indonesian markers against Malay).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
+
+from aliansi import langpacks
+
+__all__ = ["detect_language"]
+
+# langdetect's accuracy flattens out after a few hundred words; 2000 characters keeps long
+# articles as cheap as short ones.
+_SAMPLE_CHARS = 2000
+# Below about 20 letters (a headline fragment, a caption) every detector guesses.
+_MIN_LETTERS = 20
+_WORD = re.compile(r"[^\W\d_]+")
+
+# ISO 639-1 codes, to validate a declared language.
+_ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv "
+    "dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie "
+    "ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv "
+    "mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm "
+    "rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts "
+    "tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
+)
+# Old or three-letter codes that metadata still carries ("in" is Java's legacy code for Indonesian).
+_ALIASES = {"in": "id", "iw": "he", "ji": "yi", "ind": "id", "eng": "en", "msa": "ms", "may": "ms"}
+
+
+@functools.cache
+def _factory() -> DetectorFactory:
+    # A private factory instead of langdetect's module-level one: the seed makes results
+    # reproducible without touching the library's global state.
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+@functools.cache
+def _overrides() -> tuple[tuple[str, frozenset[str], frozenset[str], int], ...]:
+    """(language, confusable codes, marker words, minimum markers) from every language pack."""
+    return tuple(
+        (lang, frozenset(pack["confusable_with"]), frozenset(pack["markers"]), pack["min_markers"])
+        for lang, pack in sorted(langpacks.load_all("language").items())
+    )
+
+
+def normalize_code(code: str | None) -> str | None:
+    """"id-ID" -> "id", "in" -> "id", "ENG" -> "en"; None for anything that is not ISO 639-1."""
+    if not code:
+        return None
+    base = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+    base = _ALIASES.get(base, base)
+    return base if base in _ISO_639_1 else None
+
+
+def detect_language(text: str, *, declared: str | None = None) -> str | None:
+    """ISO 639-1 code of `text`: the declared language when it is a valid code, else detected.
+
+    Returns None for empty or very short text, where no detector is reliable.
+    """
+    code = normalize_code(declared)
+    if code:
+        return code
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+        return None
+    detector = _factory().create()
+    detector.append(sample)
+    try:
+        detected = detector.detect()
+    except LangDetectException:  # no usable features (symbols, digits only)
+        return None
+    detected = detected.split("-", 1)[0]  # zh-cn, zh-tw -> zh
+    words = set(_WORD.findall(sample.lower()))
+    for lang, confusable, markers, minimum in _overrides():
+        if detected in confusable and len(words & markers) >= minimum:
+            return lang
+    return detected if detected in _ISO_639_1 else None

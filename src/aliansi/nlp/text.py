@@ -1,0 +1,88 @@
+"""Tokens with character offsets, and sentence spans, computed once per article.
+
+Tokens are kept as parallel lists rather than one object per token: the recognizers only need
+offsets, the normalized form and capitalization, and lists keep a 500-word article well under a
+millisecond.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A word is a run of letters/digits; hyphens and apostrophes split words, so "Rusia-Azerbaijan"
+# gives two names and "NATO's" gives "NATO" followed by "s".
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(word: str) -> str:
+    """Case-folded, diacritics removed: "Erdoğan" -> "erdogan", "Chișinău" -> "chisinau"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The word tokens of a text: offsets, surface forms and normalized forms, index-aligned."""
+
+    starts: list[int]
+    ends: list[int]
+    surface: list[str]
+    norm: list[str]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def is_capitalized(self, index: int) -> bool:
+        return self.surface[index][:1].isupper()
+
+    def index_at_or_after(self, offset: int) -> int:
+        """The first token starting at or after a character offset (len(self) if none)."""
+        from bisect import bisect_left
+
+        return bisect_left(self.starts, offset)
+
+
+def tokenize(text: str) -> Tokens:
+    starts, ends, surface = [], [], []
+    for match in _WORD.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        surface.append(match.group())
+    return Tokens(starts, ends, surface, [normalize(word) for word in surface])
+
+
+# A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before whitespace and
+# an upper-case letter, a digit or an opening quote; or at a paragraph break.
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n""")
+
+
+def sentence_spans(text: str, *, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace-trimmed. Abbreviations ("Jl.", "Dr.") do not end one."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _word_before(text, match.start()).casefold() in abbreviations:
+            continue
+        _append_trimmed(spans, text, start, match.end())
+        start = match.end()
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return text[start:end]
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -18,6 +18,8 @@ from rich.table import Table
 from aliansi import __version__
 from aliansi.errors import AliansiError, InputError
 from aliansi.evaluate import load_gold
+from aliansi.evaluate.petrarch import evaluate_petrarch, print_petrarch_report
+from aliansi.evaluate.plover_gsr import evaluate_plover_gsr, print_plover_report
 from aliansi.evaluate.report import actors_report, cleaning_report, events_report, paired
 from aliansi.ingest import read_paths
 from aliansi.models import Article, RawArticle
@@ -137,10 +139,42 @@ def evaluate_actors(gold: GoldOption, paths: PathsArgument, as_json: JsonOption 
 
 
 @evaluate_app.command("events")
-def evaluate_events(gold: GoldOption, paths: PathsArgument, as_json: JsonOption = False) -> None:
+def evaluate_events(
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold annotations, one JSON object per article.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="The articles the gold file annotates (files or folders).")] = None,
+    plover_gsr: Annotated[Path | None, typer.Option(
+        "--plover-gsr", exists=True, dir_okay=False,
+        help="Score instead on the PLOVER gold standard records (shared/eval/plover_gsr/PLOVER_GSR_CAMEO.txt): "
+             "event-type recall and precision, source and target accuracy.")] = None,
+    as_json: JsonOption = False,
+) -> None:
     """Event precision, recall and F1 over (source, target, root) of asserted, non-negated events."""
+    if plover_gsr is not None:
+        _print_or_dump(evaluate_plover_gsr(plover_gsr), print_plover_report, as_json=as_json)
+        return
+    if gold is None or not paths:
+        stderr.print("[red]error:[/] give --gold FILE and the article PATHS, or --plover-gsr FILE")
+        raise typer.Exit(2)
     _evaluate(paths, gold, events_report, as_json=as_json, title="events",
               columns=["precision", "recall", "f1", "must_not_hits", "missed", "spurious"])
+
+
+@evaluate_app.command("petrarch")
+def evaluate_petrarch_command(
+    file: Annotated[Path, typer.Option(
+        "--file", exists=True, dir_okay=False,
+        help="The PETRARCH2 validation sentences (shared/eval/petr_validation/sentences.jsonl).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Country + root precision, recall and F1 on the PETRARCH2 validation sentences, beside PETRARCH3."""
+    _print_or_dump(evaluate_petrarch(file), print_petrarch_report, as_json=as_json)
+
+
+def _print_or_dump(report: dict, printer, *, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        printer(report)
 
 
 def _reported(items: Iterable[RawArticle | InputError], failures: list[InputError]) -> Iterator[RawArticle]:

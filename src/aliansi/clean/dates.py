@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -68,12 +69,12 @@ class _Vocab:
     phrase: re.Pattern[str]
 
 
-def _alt(words: Any) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so that "Jumat" beats "Jum"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _merge(packs: dict[str, dict], key: str) -> dict[str, int]:
+def _merge(packs: dict[str, dict[str, Any]], key: str) -> dict[str, int]:
     merged: dict[str, int] = {}
     for lang, pack in packs.items():
         for word, value in pack.get(key, {}).items():
@@ -229,13 +230,15 @@ def parse_date_phrase(phrase: str, *, lang: str, reference: date | None = None) 
 
 # --- metadata ---------------------------------------------------------------------------------
 
-_ISO_META = re.compile(r"\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?|(\d{2})(\d{2}))(?=$|[T\s+Z.,]|\d{2}:)")
+# 2024-03, 2024-03-14T10:15Z, 2024/03/14 10:15, 20240314 (then a time or nothing), or a bare 2024.
+_ISO_META = re.compile(r"\s*(\d{4})(?:(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?|(\d{2})(\d{2}))(?=$|[T\s+Z.,])|\s*$)")
 # /2024/03/14/, /2024-03-14-slug, /2024/03/slug: the common news CMS layouts. A bare /2024/ is
 # too often an archive or an ID to be trusted on its own, so at least a month is required.
 _URL_NUMERIC = re.compile(r"/(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=/|$|[-_.]?[a-z])", re.IGNORECASE)
 
-
-_DATEPARSER_LANGUAGES = ("en", "id", "ms", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "tr", "ar", "fa", "zh", "ja", "ko")
+_DATEPARSER_LANGUAGES = (
+    "en", "id", "ms", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "tr", "ar", "fa", "zh", "ja", "ko",
+)
 
 
 @functools.cache

@@ -139,7 +139,7 @@ def dump(records: list[dict]) -> str:
     out = []
     for rec in records:
         out.append(f"- code: {rec['code']}")
-        out.append(f"  iso2: {rec['iso2']}")
+        out.append(f"  iso2: {scalar(rec['iso2'])}")
         out.append(f"  un: {rec['un']}")
         for group in ("names", "demonyms"):
             out.append(f"  {group}:")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
+from aliansi.actors import actors_of, recognize
 from aliansi.clean import clean_article
 from aliansi.clean.dedup import NearDuplicateIndex
+from aliansi.events.coder import EventCoder
 from aliansi.models import Article, RawArticle
+from aliansi.nlp.doc import analyse
 
 # Articles per task sent to a worker process: large enough that pickling overhead stays small,
 # small enough that output keeps flowing on modest batches.
@@ -19,7 +22,12 @@ class Pipeline:
 
     def annotate(self, raw: RawArticle) -> Article:
         """All per-article stages; a pure function of the raw article."""
-        return clean_article(raw)
+        article = clean_article(raw)
+        doc = analyse(article.text, language=article.language, date=article.date, date_precision=article.date_precision)
+        mentions = recognize(doc)
+        article.actors = actors_of(article.text, mentions)
+        article.events = EventCoder().code(doc, mentions)
+        return article
 
     def run(self, raws: Iterable[RawArticle], *, workers: int = 1) -> Iterator[Article]:
         duplicates = NearDuplicateIndex()

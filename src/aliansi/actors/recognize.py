@@ -30,6 +30,7 @@ class Mention:
     agent: str | None
     name: str
     person: str | None = None
+    ambiguous: bool = False  # a bare form that also means something else ("Baku", "Georgia")
 
 
 class Recognizer:
@@ -49,7 +50,25 @@ class Recognizer:
                 continue
             found.append(self._appositive(text, mention, found))
             index = mention.last + 1
-        return [m for m in found if m.code or m.person]
+        return self._disambiguated(text, tokens, [m for m in found if m.code or m.person])
+
+    def _disambiguated(self, text: str, tokens: Tokens, found: list[Mention]) -> list[Mention]:
+        """An ambiguous form counts when the text names its actor plainly elsewhere, or when it stands
+        alone mid-sentence (not first in a sentence, and not beside another capitalized word)."""
+        plain = {m.code for m in found if not m.ambiguous}
+        return [m for m in found if not m.ambiguous or m.code in plain or self._stands_alone(text, tokens, m)]
+
+    @staticmethod
+    def _stands_alone(text: str, tokens: Tokens, mention: Mention) -> bool:
+        before = text[:mention.start].rstrip(" \"“‘(")
+        if not before or before[-1] in ".!?\n:":
+            return False
+        pairs = [(mention.first - 1, mention.first), (mention.last, mention.last + 1)]
+        return not any(
+            0 <= left and right < len(tokens) and _adjacent(text, tokens, left, right)
+            and tokens.is_capitalized(left if left != mention.last else right)
+            for left, right in pairs
+        )
 
     # --- composition -------------------------------------------------------------------------
 
@@ -93,6 +112,7 @@ class Recognizer:
         return Mention(
             start=tokens.starts[first], end=tokens.ends[name.last], first=first, last=name.last,
             code=code, kind=kind, agent=agent, name=entry.name or entry.phrase, person=person,
+            ambiguous=entry.ambiguous and not titles,
         )
 
     def _with_trailing(self, text, tokens, mention: Mention, on, found) -> Mention:

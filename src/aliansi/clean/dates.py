@@ -25,7 +25,7 @@ from dateparser.date import DateDataParser
 from aliansi import langpacks
 from aliansi.errors import LangPackError
 
-__all__ = ["article_date", "parse_date_phrase"]
+__all__ = ["article_date", "date_mentions", "parse_date_phrase"]
 
 DateResult = tuple[str | None, str | None]
 _NONE: DateResult = (None, None)
@@ -67,6 +67,7 @@ class _Vocab:
     written: re.Pattern[str]
     url: re.Pattern[str]  # /2024/mar/14/
     phrase: re.Pattern[str]
+    mention: re.Pattern[str]  # a date expression inside running text, for event dates
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -140,7 +141,30 @@ def _vocab(langs: tuple[str, ...]) -> _Vocab:
         written=re.compile(rf"\b{core}", flags),
         url=re.compile(rf"/(?P<y>\d{{4}})/(?P<m>{mon})/(?P<d>\d{{1,2}})(?=/|$)", re.IGNORECASE),
         phrase=re.compile(rf"\s*{filler_prefix}(?:{'|'.join(phrase_alts)})\s*[.,;:]?\s*", flags),
+        mention=_mention_pattern(wd, mon, rel_days, rel_months, rel_years),
     )
+
+
+def _mention_pattern(wd: str, mon: str, rel_days, rel_months, rel_years) -> re.Pattern[str]:
+    """Dates as stories write them: "12 Maret 2024", "Maret 2024", "pada 2021", "tahun lalu", "hari Senin".
+
+    Bare numbers are years only from 1900 to 2099, and all-digit forms are left out, since running
+    text is full of figures ("3.5", "24/7") that look like dates.
+    """
+    year = r"(?:19|20)\d\d"
+    alternatives = [
+        rf"(?P<d_d>\d{{1,2}}){_SP1}(?P<d_m>{mon})\b\.?(?:,?{_SP1}(?P<d_y>{year})\b)?",
+        rf"(?P<m_m>{mon})\b\.?{_SP1}(?P<m_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{_SP1}(?P<m_y>{year})\b)?",
+        rf"(?P<my_m>{mon})\b\.?,?{_SP1}(?P<my_y>{year})\b",
+        *([rf"(?P<mr_m>{mon})\b{_SP1}(?P<mr_y>{_alt(rel_years)})\b"] if rel_years else []),
+        rf"(?P<y_y>{year})\b",
+        *(rf"(?P<{name}>{_alt(words)})\b" for name, words in
+          (("rd", rel_days), ("rm", rel_months), ("ry", rel_years)) if words),
+        rf"(?P<wo>{wd})\b",
+        rf"(?P<mo>{mon})\b",
+    ]
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})", re.IGNORECASE)
+
 
 
 @functools.cache
@@ -209,7 +233,23 @@ def _relative(g: dict[str, str | None], v: _Vocab, reference: date | None) -> Da
         return _iso(months // 12, months % 12 + 1)
     if g.get("ry"):
         return _iso(reference.year + v.relative_years[g["ry"].lower()])
+    if g.get("mr_m"):
+        return _iso(reference.year + v.relative_years[g["mr_y"].lower()], v.months[g["mr_m"].lower()])
+    if g.get("mo"):
+        # A month named without a year is the latest such month up to the report date ("pada Juli").
+        month = v.months[g["mo"].lower()]
+        return _iso(reference.year - (month > reference.month), month)
+    if g.get("wo"):
+        # A bare weekday in a news story is the most recent one on or before the report date.
+        weekday = _weekday_number(g["wo"].lower(), v)
+        back = (reference.weekday() - weekday) % 7
+        return _iso_date(reference - timedelta(days=back))
     return _NONE
+
+
+def _weekday_number(word: str, v: _Vocab) -> int:
+    return next(number for lang in _all_langs() for name, number in langpacks.load(lang, "dates")["weekdays"].items()
+                if name == word)
 
 
 def _iso_date(d: date) -> DateResult:
@@ -226,6 +266,24 @@ def parse_date_phrase(phrase: str, *, lang: str, reference: date | None = None) 
     v = _vocab((lang,))
     m = v.phrase.fullmatch(phrase)
     return _resolve(m, v, reference) if m else _NONE
+
+
+def date_mentions(text: str, *, lang: str, reference: date | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, ISO text, precision) of each date expression in running text that resolves.
+
+    Relative forms ("tahun lalu", "hari Senin", a month without a year) need `reference`, the
+    article's date; without it they are skipped, never guessed.
+    """
+    v = _vocab((lang,))
+    found = []
+    for m in v.mention.finditer(text):
+        bare = m["mo"] or m["wo"]
+        if bare and not bare[0].isupper():
+            continue  # "may" the verb, "minggu" the week: a bare month or weekday is capitalized
+        iso, precision = _resolve(m, v, reference)
+        if iso:
+            found.append((m.start(), m.end(), iso, precision))
+    return found
 
 
 # --- metadata ---------------------------------------------------------------------------------

@@ -17,12 +17,11 @@ __all__ = ["NearDuplicateIndex", "shingles"]
 
 # Word 3-grams. Jaccard similarities measured on the fixtures in tests/test_clean_dedup.py
 # (about 200 words each), by shingle size k:
-#                                          k=1    k=2    k=3    k=5
-#   syndicated copy (header, footer, new    0.72   0.66   0.65   0.64
-#     headline and dateline, 2-3 sentences
-#     cut or added)
-#   same actors and topic, other story      0.27   0.10   0.05   0.02
-#   the 13 shared articles, closest pair    0.19   0.03   0.01   0.00
+#                                                k=1    k=2    k=3    k=5
+#   syndicated copy (new header, footer, headline   0.72   0.66   0.65   0.64   (lowest of id, en)
+#     and dateline, 2-3 sentences cut or added)
+#   same actors and topic, another story           0.27   0.10   0.05   0.02   (highest)
+#   the 13 shared articles, closest pair           0.19   0.03   0.01   0.00
 # Single words leave too small a gap; from k=3 on, different stories share almost nothing while
 # copies keep most of their shingles. Longer shingles punish each small edit (one changed word
 # removes k shingles), so 3 is the shortest size with a wide gap.

@@ -40,6 +40,8 @@ class PhraseIndex(Generic[T]):
         if phrases is None:
             return None
         for length in self._candidate_lengths(first, phrases):
+            if index + length > len(tokens):
+                continue  # a shorter slice at the end of the text would pass for a shorter phrase
             values = phrases.get(tuple(tokens.norm[index:index + length]))
             if values:
                 usable = tuple(v for v in values if accept is None or accept(v, length))

@@ -1,0 +1,54 @@
+"""Clause cues of a language (negators, modality words, prepositions ...) as fast lookup sets."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from aliansi import langpacks
+from aliansi.nlp import PhraseIndex, normalize
+
+
+@dataclass(frozen=True)
+class Cues:
+    negators: frozenset[str]
+    future: frozenset[str]
+    planned: frozenset[str]
+    hypothetical: frozenset[str]
+    claim_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    partner_prepositions: frozenset[str]
+    coordinators: frozenset[str]
+    clause_breaks: frozenset[str]
+    relative_markers: frozenset[str]
+    subject_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    reciprocal: frozenset[str]
+    references: PhraseIndex[str]  # "negara itu" -> "anaphora", "kedua negara" -> "both"
+
+
+@functools.cache
+def cues(language: str) -> Cues:
+    data = langpacks.load(language, "clauses")
+
+    def words(key: str) -> frozenset[str]:
+        # Single words only: the checks look at one token at a time. Phrases go to `references`.
+        return frozenset(normalize(w) for w in data.get(key, []) if " " not in w)
+
+    references: PhraseIndex[str] = PhraseIndex()
+    for phrase in data.get("anaphora", []):
+        references.add(phrase, "anaphora")
+    for phrase in data.get("both_parties", []):
+        references.add(phrase, "both")
+    return Cues(
+        negators=words("negators"), future=words("future"), planned=words("planned"),
+        hypothetical=words("hypothetical"), claim_verbs=words("claim_verbs"), speech_verbs=words("speech_verbs"),
+        prepositions=words("prepositions"), agent_prepositions=words("agent_prepositions"),
+        partner_prepositions=words("partner_prepositions"), coordinators=words("coordinators"),
+        clause_breaks=words("clause_breaks"), relative_markers=words("relative_markers"),
+        subject_pronouns=words("subject_pronouns"), first_person=words("first_person"),
+        reciprocal=words("reciprocal"),
+        references=references,
+    )

@@ -1,0 +1,115 @@
+"""Who is the source and who the target of a trigger, from word order, prepositions and voice.
+
+Indonesian and English are both subject-verb-object: the source is the nearest actor before the
+verb that is not inside a prepositional phrase or a relative clause, and the target is the first
+actor after it. Passive forms swap the two ("dilatih NATO", "was attacked by").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from aliansi.actors.recognize import Mention
+from aliansi.events.cues import Cues
+from aliansi.nlp import Tokens
+from aliansi.nlp.doc import Doc, Sentence
+
+
+@dataclass(frozen=True)
+class Span:
+    """The token range a trigger may draw its roles from."""
+
+    first: int
+    last: int
+
+
+def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -> Span:
+    tokens = doc.tokens
+    start = sentence.first
+    for position in range(first - 1, sentence.first - 1, -1):
+        if tokens.norm[position] in cues.clause_breaks or ";" in _gap_before(doc, position + 1):
+            start = position + 1
+            break
+    end = sentence.last
+    for position in range(last + 1, sentence.last + 1):
+        if tokens.norm[position] in cues.clause_breaks or ";" in _gap_before(doc, position):
+            end = position - 1
+            break
+    return Span(start, end)
+
+
+def _gap_before(doc: Doc, position: int) -> str:
+    tokens = doc.tokens
+    if position <= 0 or position >= len(tokens):
+        return ""
+    return doc.text[tokens.ends[position - 1]:tokens.starts[position]]
+
+
+def in_prepositional_phrase(tokens: Tokens, mention: Mention, sentence: Sentence, prepositions: frozenset[str]) -> bool:
+    return mention.first > sentence.first and tokens.norm[mention.first - 1] in prepositions
+
+
+def relative_spans(doc: Doc, clause: Span, before: int, cues: Cues) -> list[Span]:
+    """ "Moskow, yang memiliki pangkalan di Armenia, menolak": the actors inside are not the subject."""
+    spans = []
+    for position in range(clause.first, before):
+        if doc.tokens.norm[position] in cues.relative_markers:
+            end = next((p for p in range(position + 1, before) if "," in _gap_before(doc, p)), None)
+            if end is not None:
+                spans.append(Span(position, end - 1))
+    return spans
+
+
+def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, mentions: list[Mention], cues: Cues,
+            *, skip: set[int]) -> list[Mention]:
+    """The nearest actor before the trigger, with the actors coordinated with it ("Azerbaijan dan Turki")."""
+    hidden = relative_spans(doc, clause, trigger_first, cues)
+    candidates = [
+        m for m in mentions
+        if clause.first <= m.first and m.last < trigger_first and m.first not in skip
+        and not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions)
+        and not any(span.first <= m.first <= span.last for span in hidden)
+    ]
+    if not candidates:
+        return []
+    chosen = [candidates[-1]]
+    for mention in reversed(candidates[:-1]):
+        if _coordinated(doc, mention, chosen[0], cues):
+            chosen.insert(0, mention)
+        else:
+            break
+    return chosen
+
+
+def _coordinated(doc: Doc, left: Mention, right: Mention, cues: Cues) -> bool:
+    """Only "dan"/"and" or a comma stands between two actors."""
+    tokens = doc.tokens
+    between = range(left.last + 1, right.first)
+    gap = doc.text[left.end:right.start]
+    if len(between) == 0:
+        return gap.strip() == ","
+    return len(between) == 1 and tokens.norm[between[0]] in cues.coordinators
+
+
+def first_after(doc: Doc, start: int, end: int, mentions: list[Mention], cues: Cues, *,
+                exclude: set[str], after_words: frozenset[str] = frozenset()) -> list[Mention]:
+    """The first actor in [start, end] (preferring one introduced by `after_words`), with its coordinated partners."""
+    window = [m for m in mentions if start <= m.first and m.last <= end and m.code not in exclude]
+    if after_words:
+        introduced = [m for m in window if m.first > 0 and doc.tokens.norm[m.first - 1] in after_words]
+        if introduced:
+            window = window[window.index(introduced[0]):]
+    if not window:
+        return []
+    chosen = [window[0]]
+    for mention in window[1:]:
+        if _coordinated(doc, chosen[-1], mention, cues):
+            chosen.append(mention)
+        else:
+            break
+    return chosen
+
+
+def standing_for(mention: Mention, antecedent: Mention) -> Mention:
+    """A pronoun or "negara itu" at its own place in the text, meaning the antecedent's actor."""
+    return replace(antecedent, start=mention.start, end=mention.end, first=mention.first, last=mention.last, kind="reference")

@@ -408,3 +408,21 @@ def test_missing_file_raises_langpackerror(tmp_path):
 def test_unknown_kind_has_no_schema(tmp_path):
     with pytest.raises(LangPackError, match="no schema"):
         kb._load_file(_write(tmp_path, "x.yaml", "[]\n"), "nonsense")
+
+
+def test_people_file_format_loads_when_its_schema_exists(tmp_path):
+    if not (KB_DIR / "schemas" / "people.json").is_file():
+        pytest.skip("kb/schemas/people.json is not written yet")
+    text = (
+        "- name: Vladimir Putin\n"
+        "  aliases: [Putin, Vladimir Vladimirovich Putin]\n"
+        "  roles:\n"
+        "    - {org: RUS, title: President, agent: GOV, from: 2012-05-07}\n"
+        "    - {org: RUS, title: Prime Minister, agent: GOV, from: 2008-05-08, to: 2012-05-07}\n"
+    )
+    data = kb._load_file(_write(tmp_path, "people.yaml", text), "people")
+    person = kb._person(data[0])
+    assert kb.resolve_person(person, d("2010-01-01")).title == "Prime Minister"
+    bad = text.replace("to: 2012-05-07", "to: 2001-01-01")
+    with pytest.raises(LangPackError, match="0/roles/1/to"):
+        kb._load_file(_write(tmp_path, "bad_people.yaml", bad), "people")

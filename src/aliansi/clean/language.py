@@ -47,12 +47,42 @@ def _factory() -> DetectorFactory:
     return factory
 
 
+# Stopword shares at which a document is decided without langdetect (which costs ~6 ms): in news
+# prose a language's top function words make 25-40% of its tokens and under 3% of another's.
+_STOPWORD_SHARE = 0.2
+_STOPWORD_MARGIN = 4.0
+_FAST_SAMPLE_CHARS = 1000
+
+
+@functools.cache
+def _stopwords() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Per language: its stopwords, and the words that veto a decision by them."""
+    return {
+        lang: (frozenset(pack["stopwords"]), frozenset(pack.get("stopword_vetoes", [])))
+        for lang, pack in langpacks.load_all("language").items() if "stopwords" in pack
+    }
+
+
+def _by_stopwords(sample: str) -> str | None:
+    """The pack language whose function words clearly dominate the sample, else None."""
+    words = _WORD.findall(sample[:_FAST_SAMPLE_CHARS].lower())
+    if not words:
+        return None
+    packs = _stopwords()
+    shares = sorted(((sum(w in stop for w in words) / len(words), lang) for lang, (stop, _) in packs.items()), reverse=True)
+    best_share, best = shares[0]
+    runner_up = shares[1][0] if len(shares) > 1 else 0.0
+    if best_share < _STOPWORD_SHARE or best_share < _STOPWORD_MARGIN * runner_up or packs[best][1].intersection(words):
+        return None
+    return best
+
+
 @functools.cache
 def _overrides() -> tuple[tuple[str, frozenset[str], frozenset[str], int], ...]:
     """(language, confusable codes, marker words, minimum markers) from every language pack."""
     return tuple(
         (lang, frozenset(pack["confusable_with"]), frozenset(pack["markers"]), pack["min_markers"])
-        for lang, pack in sorted(langpacks.load_all("language").items())
+        for lang, pack in sorted(langpacks.load_all("language").items()) if "markers" in pack
     )
 
 
@@ -76,6 +106,9 @@ def detect_language(text: str, *, declared: str | None = None) -> str | None:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return None
+    fast = _by_stopwords(sample)
+    if fast:
+        return fast
     detector = _factory().create()
     detector.append(sample)
     try:

@@ -313,7 +313,7 @@ def _date(value: str | None, where: str, path: str) -> datetime.date | None:
         return None
     try:
         return datetime.date.fromisoformat(value)
-    except ValueError as exc:
+    except (TypeError, ValueError) as exc:
         raise LangPackError(f"{where} at {path}: {value!r} is not a calendar date ({exc})") from exc
 
 
@@ -434,8 +434,8 @@ def _person(rec: dict) -> Person:
             org=role["org"],
             title=role.get("title", ""),
             agent=role.get("agent"),
-            valid_from=datetime.date.fromisoformat(role["from"]) if role.get("from") else None,
-            valid_to=datetime.date.fromisoformat(role["to"]) if role.get("to") else None,
+            valid_from=_date(role.get("from"), "kb/people.yaml", "roles/from"),
+            valid_to=_date(role.get("to"), "kb/people.yaml", "roles/to"),
         )
         for role in rec.get("roles", [])
     )

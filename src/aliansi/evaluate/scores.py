@@ -86,9 +86,16 @@ def _describe(event) -> str:
     return f"{'|'.join(sorted(event.sources))}{arrow}{'|'.join(sorted(event.targets))} {'/'.join(sorted(event.roots))}"
 
 
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
 def score_cleaning(article: Article, gold: GoldArticle) -> dict:
     """Boilerplate gone, date, language, duplicate_of, and evidence offsets, for one article."""
-    left = [piece for piece in gold.boilerplate if piece in article.text]
+    # Gold strings are compared with runs of whitespace (no-break spaces included) collapsed, since
+    # annotators retype what they see: "MEMBACA  X" in the gold is "MEMBACA\xa0 X" in the file.
+    text = _squeezed(article.text)
+    left = [piece for piece in gold.boilerplate if _squeezed(piece) in text]
     evidence_ok = all(
         article.text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"] for e in article.events
     )

@@ -78,14 +78,15 @@ def _people_by_name() -> dict[str, kb.Person]:
 
 @functools.cache
 def default_recognizer() -> Recognizer:
-    function_words = frozenset(
-        normalize(w) for pack in langpacks.load_all("clauses").values() for w in pack.get("function_words", [])
-    )
+    clauses = langpacks.load_all("clauses").values()
+    function_words = frozenset(normalize(w) for pack in clauses for w in pack.get("function_words", []))
+    language_nouns = frozenset(normalize(w) for pack in clauses for w in pack.get("language_nouns", []))
     return Recognizer(
         names=Gazetteer(_state_entries() + _bloc_entries() + _person_entries(), case_sensitive=True),
         titles=Gazetteer(_title_entries(), case_sensitive=False),
         resolve_person=_resolve_person,
         function_words=function_words,
+        language_nouns=language_nouns,
     )
 
 

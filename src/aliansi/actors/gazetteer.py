@@ -38,6 +38,9 @@ class Gazetteer:
         for entry in entries:
             self._index.add(entry.phrase, entry)
 
+    def can_start(self, word: str) -> bool:
+        return self._index.can_start(word)
+
     def match_at(self, tokens: Tokens, index: int) -> Match | None:
         accept = (lambda entry, length: _case_ok(entry, tokens, index, length)) if self._case_sensitive else None
         found = self._index.match_at(tokens, index, accept)

@@ -34,16 +34,22 @@ class Mention:
 
 
 class Recognizer:
-    def __init__(self, *, names: Gazetteer, titles: Gazetteer, resolve_person, function_words: frozenset[str]):
+    def __init__(self, *, names: Gazetteer, titles: Gazetteer, resolve_person, function_words: frozenset[str],
+                 language_nouns: frozenset[str]):
         self._names = names
+        self._language_nouns = language_nouns
         self._titles = titles
         self._resolve_person = resolve_person  # (person name, date or None, codes seen) -> (code, agent) | None
         self._function_words = function_words
 
     def mentions(self, text: str, tokens: Tokens, *, on: dt.date | None = None) -> list[Mention]:
         found: list[Mention] = []
-        index = 0
-        while index < len(tokens):
+        index, count = 0, len(tokens)
+        while index < count:
+            word = tokens.norm[index]
+            if not (self._names.can_start(word) or self._titles.can_start(word)):
+                index += 1  # most words start no name and no title: skip them cheaply
+                continue
             mention = self._mention_at(text, tokens, index, on, found)
             if mention is None:
                 index += 1
@@ -80,6 +86,8 @@ class Recognizer:
         name = self._names.match_at(tokens, start_of_name)
         if name is None:
             return self._unknown_person(text, tokens, titles, start_of_name) if titles else None
+        if start_of_name > 0 and tokens.norm[start_of_name - 1] in self._language_nouns:
+            return None
         entry = self._choose(name.entries, found)
         if entry is None:
             return None

@@ -31,6 +31,10 @@ class PhraseIndex(Generic[T]):
             self._by_first[key[0]][key].append(value)
             self._lengths.pop(key[0], None)
 
+    def can_start(self, word: str) -> bool:
+        """Whether any phrase starts with this normalized word: the cheap test before `match_at`."""
+        return word in self._by_first
+
     def match_at(
         self, tokens: Tokens, index: int, accept: Callable[[T, int], bool] | None = None
     ) -> tuple[int, tuple[T, ...]] | None:

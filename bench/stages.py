@@ -1,0 +1,73 @@
+"""Per-stage cost of the pipeline on a generated corpus, in one process on one core.
+
+    python bench/stages.py [--articles 500] [--words 500]
+
+Prints milliseconds per article for each stage (clean, analyse, actors, events) and articles per
+second for the whole per-article work, plus the peak resident memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import corpus  # noqa: E402
+
+from aliansi.actors import actors_of, recognize  # noqa: E402
+from aliansi.clean import clean_article  # noqa: E402
+from aliansi.events.coder import EventCoder  # noqa: E402
+from aliansi.models import RawArticle  # noqa: E402
+from aliansi.nlp.doc import analyse  # noqa: E402
+
+
+def measure(n: int, words: int) -> dict:
+    raws = [RawArticle(id=r["id"], source_file="<bench>", text=r["text"], title=r["title"]) for r in corpus(n, words=words)]
+    warm = raws[0]
+    _run(warm, {})  # load packs, compile patterns, build the gazetteer
+    spent = {"clean": 0.0, "analyse": 0.0, "actors": 0.0, "events": 0.0}
+    start = time.perf_counter()
+    for raw in raws:
+        _run(raw, spent)
+    total = time.perf_counter() - start
+    words_seen = sum(len(r.text.split()) for r in raws)
+    return {
+        "articles": n,
+        "mean_words": round(words_seen / n),
+        "articles_per_second": round(n / total, 1),
+        "ms_per_article": {stage: round(1000 * seconds / n, 3) for stage, seconds in spent.items()},
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def _run(raw: RawArticle, spent: dict) -> None:
+    t0 = time.perf_counter()
+    article = clean_article(raw)
+    t1 = time.perf_counter()
+    doc = analyse(article.text, language=article.language, date=article.date, date_precision=article.date_precision)
+    t2 = time.perf_counter()
+    mentions = recognize(doc)
+    article.actors = actors_of(article.text, mentions)
+    t3 = time.perf_counter()
+    article.events = EventCoder().code(doc, mentions)
+    t4 = time.perf_counter()
+    if spent is not None and spent != {}:
+        for stage, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            spent[stage] += seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--words", type=int, default=500)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.articles, args.words), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -18,6 +18,7 @@ from rich.table import Table
 from aliansi import __version__
 from aliansi.errors import AliansiError, InputError
 from aliansi.evaluate import load_gold
+from aliansi.evaluate.ner import ner_report
 from aliansi.evaluate.petrarch import evaluate_petrarch, print_petrarch_report
 from aliansi.evaluate.plover_gsr import evaluate_plover_gsr, print_plover_report
 from aliansi.evaluate.report import actors_report, cleaning_report, events_report, paired
@@ -168,6 +169,24 @@ def evaluate_petrarch_command(
 ) -> None:
     """Country + root precision, recall and F1 on the PETRARCH2 validation sentences, beside PETRARCH3."""
     _print_or_dump(evaluate_petrarch(file), print_petrarch_report, as_json=as_json)
+
+
+@evaluate_app.command("ner")
+def evaluate_ner(
+    file: Annotated[Path, typer.Option("--file", exists=True, dir_okay=False,
+                                       help="A CoNLL-style NER file (shared/eval/ner_id/idner-news-2k.test.txt).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Mention recall for persons, organizations and places on an Indonesian NER set."""
+    report = ner_report(file)
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    table = Table("type", "spans", "recall", title="mention recall")
+    for kind, recall in report["recall"].items():
+        table.add_row(kind, str(report["spans"][kind]), f"{recall:.3f}")
+    table.add_row("all", str(sum(report["spans"].values())), f"{report['overall_recall']:.3f}", style="bold")
+    Console().print(table)
 
 
 def _print_or_dump(report: dict, printer, *, as_json: bool) -> None:

@@ -40,6 +40,7 @@ class Found:
 class EventCoder:
     def code(self, doc: Doc, mentions: list[Mention]) -> list[dict]:
         language_cues = cues(doc.language)
+        mentions = [m for m in mentions if m.code]  # a person we cannot place is no party to an event
         events: list[dict] = []
         context = Discourse()
         for sentence in doc.sentences:

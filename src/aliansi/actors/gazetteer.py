@@ -6,7 +6,7 @@ so "as" in English or "report" in a sentence never become actors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aliansi.nlp import PhraseIndex, Tokens
 
@@ -22,6 +22,7 @@ class Entry:
     name: str | None = None
     ambiguous: bool = False
     contextual: bool = False  # means its bloc only after the bloc was named ("aliansi" for NATO)
+    acronym: bool = False  # all capitals ("AS", "UK"): must match in capitals
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,9 @@ class Gazetteer:
         self._index: PhraseIndex[Entry] = PhraseIndex()
         self._case_sensitive = case_sensitive
         for entry in entries:
-            self._index.add(entry.phrase, entry)
-
-    def can_start(self, word: str) -> bool:
-        return self._index.can_start(word)
+            letters = [ch for ch in entry.phrase if ch.isalpha()]
+            self._index.add(entry.phrase, replace(entry, acronym=bool(letters) and all(ch.isupper() for ch in letters)))
+        self.first_words = self._index.first_words()
 
     def match_at(self, tokens: Tokens, index: int) -> Match | None:
         accept = (lambda entry, length: _case_ok(entry, tokens, index, length)) if self._case_sensitive else None
@@ -48,8 +48,7 @@ class Gazetteer:
 
 
 def _case_ok(entry: Entry, tokens: Tokens, index: int, length: int) -> bool:
-    letters = [ch for ch in entry.phrase if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
+    if entry.acronym:
         # Acronyms keep their case: "AS" is the United States, "as" is an English word.
         return all(tokens.surface[i].isupper() for i in range(index, index + length))
     return tokens.is_capitalized(index)

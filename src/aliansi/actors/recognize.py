@@ -37,6 +37,7 @@ class Recognizer:
     def __init__(self, *, names: Gazetteer, titles: Gazetteer, resolve_person, function_words: frozenset[str],
                  language_nouns: frozenset[str]):
         self._names = names
+        self._starters = names.first_words | titles.first_words
         self._language_nouns = language_nouns
         self._titles = titles
         self._resolve_person = resolve_person  # (person name, date or None, codes seen) -> (code, agent) | None
@@ -44,10 +45,9 @@ class Recognizer:
 
     def mentions(self, text: str, tokens: Tokens, *, on: dt.date | None = None) -> list[Mention]:
         found: list[Mention] = []
-        index, count = 0, len(tokens)
+        index, count, starters, words = 0, len(tokens.norm), self._starters, tokens.norm
         while index < count:
-            word = tokens.norm[index]
-            if not (self._names.can_start(word) or self._titles.can_start(word)):
+            if words[index] not in starters:
                 index += 1  # most words start no name and no title: skip them cheaply
                 continue
             mention = self._mention_at(text, tokens, index, on, found)
@@ -97,7 +97,7 @@ class Recognizer:
     def _title_chain(self, text, tokens, index) -> list[Match]:
         chain: list[Match] = []
         position = index
-        while position < len(tokens):
+        while position < len(tokens.norm):
             match = self._titles.match_at(tokens, position)
             if match is None or (chain and not _adjacent(text, tokens, chain[-1].last, position)):
                 break

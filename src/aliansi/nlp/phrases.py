@@ -31,9 +31,9 @@ class PhraseIndex(Generic[T]):
             self._by_first[key[0]][key].append(value)
             self._lengths.pop(key[0], None)
 
-    def can_start(self, word: str) -> bool:
-        """Whether any phrase starts with this normalized word: the cheap test before `match_at`."""
-        return word in self._by_first
+    def first_words(self) -> frozenset[str]:
+        """The normalized words that start some phrase: a cheap test before `match_at`."""
+        return frozenset(self._by_first)
 
     def match_at(
         self, tokens: Tokens, index: int, accept: Callable[[T, int], bool] | None = None
@@ -44,7 +44,7 @@ class PhraseIndex(Generic[T]):
         if phrases is None:
             return None
         for length in self._candidate_lengths(first, phrases):
-            if index + length > len(tokens):
+            if index + length > len(tokens.norm):
                 continue  # a shorter slice at the end of the text would pass for a shorter phrase
             values = phrases.get(tuple(tokens.norm[index:index + length]))
             if values:

@@ -179,6 +179,11 @@ class SentenceCoder:
         explicit = bool(before)
         if not before and previous_source:
             before = previous_source
+        if not before and not found.trigger.passive and self._nominal(found):
+            # "penolakan Presiden Azerbaijan untuk hadir di Moskow", "Russia's invasion of Ukraine":
+            # a noun's actor follows it (or precedes it as a possessive), and its target comes next.
+            after = roles.first_after(self.doc, found.first + 1, clause.last, self.mentions, self.cues, exclude=set())
+            before = after[:1]
         excluded = {m.code for m in before}
         if found.trigger.passive:
             agents = roles.first_after(self.doc, found.first, clause.last, self.mentions, self.cues,
@@ -188,6 +193,11 @@ class SentenceCoder:
         targets = roles.first_after(self.doc, found.first + 1, clause.last, self.mentions, self.cues,
                                     exclude=excluded, after_words=after_words)
         return before, targets, explicit
+
+    def _nominal(self, found: Found) -> bool:
+        """Whether the trigger is a noun by its form (pe-…-an, ke-…-an, -tion, -ment): see `nominal_affixes`."""
+        word = self.doc.tokens.norm[found.first]
+        return word in self.cues.nominal_words or any(word.startswith(prefix) and word.endswith(suffix) for prefix, suffix in self.cues.nominal_affixes)
 
     def _partners(self, found: Found, sources: list[Mention], source: Mention) -> list[Mention]:
         """A mutual act with no named partner pairs the coordinated subjects: "Azerbaijan dan Turki berlatih"."""

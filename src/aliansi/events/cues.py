@@ -27,6 +27,8 @@ class Cues:
     first_person: frozenset[str]
     reciprocal: frozenset[str]
     references: PhraseIndex[str]  # "negara itu" -> "anaphora", "kedua negara" -> "both"
+    nominal_affixes: tuple[tuple[str, str], ...]  # (prefix, suffix) that make a trigger a noun
+    nominal_words: frozenset[str]
 
 
 @functools.cache
@@ -51,4 +53,8 @@ def cues(language: str) -> Cues:
         subject_pronouns=words("subject_pronouns"), first_person=words("first_person"),
         reciprocal=words("reciprocal"),
         references=references,
+        nominal_affixes=tuple(
+            (a.get("prefix", ""), a.get("suffix", "")) for a in data.get("nominal_affixes", []) if "word" not in a
+        ),
+        nominal_words=frozenset(normalize(a["word"]) for a in data.get("nominal_affixes", []) if "word" in a),
     )

@@ -41,8 +41,15 @@ class Gazetteer:
             self._index.add(entry.phrase, replace(entry, acronym=bool(letters) and all(ch.isupper() for ch in letters)))
         self.first_words = self._index.first_words()
 
-    def match_at(self, tokens: Tokens, index: int) -> Match | None:
-        accept = (lambda entry, length: _case_ok(entry, tokens, index, length)) if self._case_sensitive else None
+    def match_at(self, tokens: Tokens, index: int, *, seen: set[str | None] = frozenset()) -> Match | None:
+        """The longest usable phrase at `index`; contextual forms are usable only for a bloc in `seen`,
+        so "aliansi militer" falls back to "aliansi" when only the CSTO has been named."""
+
+        def accept(entry: Entry, length: int) -> bool:
+            if entry.contextual and entry.code not in seen:
+                return False
+            return not self._case_sensitive or _case_ok(entry, tokens, index, length)
+
         found = self._index.match_at(tokens, index, accept)
         return Match(index, found[0], found[1]) if found else None
 

@@ -83,7 +83,7 @@ class Recognizer:
         start_of_name = titles[-1].last + 1 if titles else index
         if start_of_name >= len(tokens) or (titles and not _adjacent(text, tokens, start_of_name - 1, start_of_name)):
             return None
-        name = self._names.match_at(tokens, start_of_name)
+        name = self._names.match_at(tokens, start_of_name, seen={m.code for m in found})
         if name is None:
             return self._unknown_person(text, tokens, titles, start_of_name) if titles else None
         if start_of_name > 0 and tokens.norm[start_of_name - 1] in self._language_nouns:
@@ -131,7 +131,7 @@ class Recognizer:
         titles = self._title_chain(text, tokens, position) if position < len(tokens) and _adjacent(text, tokens, mention.last, position) else []
         after = titles[-1].last + 1 if titles else position
         if after < len(tokens) and _adjacent(text, tokens, after - 1, after):
-            name = self._names.match_at(tokens, after)
+            name = self._names.match_at(tokens, after, seen={m.code for m in found})
             entry = self._choose(name.entries, found) if name else None
             if entry is not None and entry.kind == "person":
                 return self._extend(tokens, mention, name.last, titles, person=entry.name)
@@ -182,11 +182,9 @@ class Recognizer:
         return mention
 
     def _choose(self, entries: tuple[Entry, ...], found: list[Mention]) -> Entry | None:
-        """One meaning for a matched phrase; contextual forms need their bloc named before."""
+        """One meaning for a matched phrase (contextual forms were already checked by the gazetteer)."""
         seen = {m.code for m in found}
-        usable = [e for e in entries if not e.contextual or e.code in seen]
-        if not usable:
-            return None
+        usable = list(entries)
         codes = {e.code for e in usable}
         if len(codes) == 1:
             return usable[0]

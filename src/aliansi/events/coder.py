@@ -59,17 +59,17 @@ class Discourse:
         self.states: list[Mention] = []
 
     def after_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues) -> None:
-        subjects = [m for m in mentions if m.code and not roles.in_prepositional_phrase(doc.tokens, m, sentence, language_cues.prepositions)]
+        subjects = [m for m in mentions if _can_act(m) and not roles.in_prepositional_phrase(doc.tokens, m, sentence, language_cues.prepositions)]
         if subjects:
             self.subject = subjects[0]
         for mention in mentions:
-            if mention.code and mention.kind != "igo" and (not self.states or self.states[-1].code != mention.code):
+            if _is_state(mention) and (not self.states or self.states[-1].code != mention.code):
                 self.states.append(mention)
 
     def last_two_states(self, before: list[Mention]) -> list[Mention]:
         distinct: list[Mention] = []
         for mention in reversed(self.states + before):
-            if mention.code and mention.kind != "igo" and mention.code not in {m.code for m in distinct}:
+            if _is_state(mention) and mention.code not in {m.code for m in distinct}:
                 distinct.append(mention)
             if len(distinct) == 2:
                 break
@@ -133,7 +133,7 @@ class SentenceCoder:
 
     def _resolve(self, kind: str, first: int, last: int, mentions: list[Mention]) -> list[Mention]:
         here = Mention(self.doc.tokens.starts[first], self.doc.tokens.ends[last], first, last, None, "reference", None, "")
-        before = [m for m in mentions if m.last < first and m.code]
+        before = [m for m in mentions if m.last < first and _can_act(m)]
         if kind == "both":
             return [roles.standing_for(here, m) for m in self.context.last_two_states(before)]
         antecedent = before[0] if before else self.context.subject
@@ -175,10 +175,21 @@ class SentenceCoder:
 
     def _roles(self, found: Found, clause: roles.Span, previous_source: list[Mention]):
         pattern = found.trigger.pattern
-        before = roles.subject(self.doc, self.sentence, clause, found.first, self.mentions, self.cues, skip=set())
-        explicit = bool(before)
+        tokens = self.doc.tokens
+        coordinated = found.first > self.sentence.first and tokens.norm[found.first - 1] in self.cues.coordinators
+        if coordinated and previous_source:
+            # "Putin menyebut Kazakhstan sekutu dan mengucapkan terima kasih": the verbs share a subject.
+            before, explicit = previous_source, True
+        else:
+            before = roles.subject(self.doc, self.sentence, clause, found.first, self.mentions, self.cues, skip=set())
+            explicit = bool(before)
         if not before and previous_source:
             before = previous_source
+        if not before and clause.first > self.sentence.first:
+            # "Armenia has sought partners after accusing Russia ...": a subordinate clause without
+            # its own subject shares the sentence's.
+            whole = roles.Span(self.sentence.first, clause.first - 1)
+            before = roles.subject(self.doc, self.sentence, whole, clause.first, self.mentions, self.cues, skip=set())[:1]
         if not before and not found.trigger.passive and self._nominal(found):
             # "penolakan Presiden Azerbaijan untuk hadir di Moskow", "Russia's invasion of Ukraine":
             # a noun's actor follows it (or precedes it as a possessive), and its target comes next.
@@ -189,6 +200,10 @@ class SentenceCoder:
             agents = roles.first_after(self.doc, found.first, clause.last, self.mentions, self.cues,
                                        exclude=excluded, after_words=self.cues.agent_prepositions)
             return agents, before, explicit and bool(agents)
+        if pattern.symmetric and len({m.code for m in before}) > 1:
+            # "Japarov dan Rahmon bertemu di sela-sela KTT SCO": the partners are the subjects, the
+            # actors after the verb are where it happened.
+            return before, [], explicit
         after_words = pattern.target_after | (self.cues.partner_prepositions if pattern.symmetric else frozenset())
         targets = roles.first_after(self.doc, found.first + 1, clause.last, self.mentions, self.cues,
                                     exclude=excluded, after_words=after_words)
@@ -220,7 +235,7 @@ class SentenceCoder:
             if self._declared_by_source(sources):
                 return self._declared(code, negated), "asserted", False
             return code, "planned", negated
-        if earlier & self.cues.claim_verbs:
+        if earlier & self.cues.claim_verbs and tokens.norm[found.first] not in self.cues.claim_verbs:
             return code, "claimed", negated
         return code, "asserted", negated
 
@@ -259,6 +274,15 @@ class SentenceCoder:
             "confidence": _confidence(found, source, target, explicit),
             "pattern": found.trigger.pattern.id,
         }
+
+
+def _can_act(mention: Mention) -> bool:
+    """Cities and regions are where things happen, not who does them: "ST PETERSBURG, Jumat - ..."."""
+    return bool(mention.code) and mention.kind != "place"
+
+
+def _is_state(mention: Mention) -> bool:
+    return _can_act(mention) and mention.kind != "igo"
 
 
 def _party(mention: Mention, text: str) -> dict:

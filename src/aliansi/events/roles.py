@@ -66,7 +66,7 @@ def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, ment
     hidden = relative_spans(doc, clause, trigger_first, cues)
     candidates = [
         m for m in mentions
-        if clause.first <= m.first and m.last < trigger_first and m.first not in skip
+        if clause.first <= m.first and m.last < trigger_first and m.first not in skip and m.kind != "place"
         and not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions)
         and not any(span.first <= m.first <= span.last for span in hidden)
     ]

@@ -46,8 +46,9 @@ class Gazetteer:
         so "aliansi militer" falls back to "aliansi" when only the CSTO has been named."""
 
         def accept(entry: Entry, length: int) -> bool:
-            if entry.contextual and entry.code not in seen:
-                return False
+            if entry.contextual:
+                # Contextual forms are common nouns ("aliansi", "the bloc"): context, not case, decides.
+                return entry.code in seen
             return not self._case_sensitive or _case_ok(entry, tokens, index, length)
 
         found = self._index.match_at(tokens, index, accept)

@@ -89,7 +89,7 @@ class SentenceCoder:
         tokens, index, found = self.doc.tokens, trigger_index(self.doc.language), []
         position = self.sentence.first
         while position <= self.sentence.last:
-            match = index.match_at(tokens, position)
+            match = index.match_at(tokens, position) if not self._reduplicated(position) else None
             chosen = self._fitting(match) if match else None
             if chosen is None:
                 position += 1
@@ -98,6 +98,15 @@ class SentenceCoder:
             # A trigger inside the object of the previous one ("perjanjian kerja sama") is part of it.
             position = chosen[1] + 1
         return found
+
+    def _reduplicated(self, position: int) -> bool:
+        """ "undang-undang" (law), "negara-negara": a reduplicated word is a noun, never a trigger verb."""
+        tokens, text = self.doc.tokens, self.doc.text
+        for left, right in ((position - 1, position), (position, position + 1)):
+            if 0 <= left and right < len(tokens.norm) and tokens.norm[left] == tokens.norm[right]:
+                if text[tokens.ends[left]:tokens.starts[right]] == "-":
+                    return True
+        return False
 
     def _fitting(self, match) -> tuple[Trigger, int] | None:
         last, triggers = match
@@ -205,7 +214,8 @@ class SentenceCoder:
             # actors after the verb are where it happened.
             return before, [], explicit
         after_words = pattern.target_after | (self.cues.partner_prepositions if pattern.symmetric else frozenset())
-        targets = roles.first_after(self.doc, found.first + 1, clause.last, self.mentions, self.cues,
+        end = roles.coordinated_clause_start(self.doc, found.last + 1, clause.last, self.cues) - 1
+        targets = roles.first_after(self.doc, found.first + 1, end, self.mentions, self.cues,
                                     exclude=excluded, after_words=after_words)
         return before, targets, explicit
 

@@ -26,6 +26,7 @@ class Cues:
     subject_pronouns: frozenset[str]
     first_person: frozenset[str]
     reciprocal: frozenset[str]
+    possessor_nouns: frozenset[str]
     references: PhraseIndex[str]  # "negara itu" -> "anaphora", "kedua negara" -> "both"
     nominal_affixes: tuple[tuple[str, str], ...]  # (prefix, suffix) that make a trigger a noun
     nominal_words: frozenset[str]
@@ -52,6 +53,7 @@ def cues(language: str) -> Cues:
         clause_breaks=words("clause_breaks"), relative_markers=words("relative_markers"),
         subject_pronouns=words("subject_pronouns"), first_person=words("first_person"),
         reciprocal=words("reciprocal"),
+        possessor_nouns=words("possessor_nouns"),
         references=references,
         nominal_affixes=tuple(
             (a.get("prefix", ""), a.get("suffix", "")) for a in data.get("nominal_affixes", []) if "word" not in a

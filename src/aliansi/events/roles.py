@@ -45,6 +45,20 @@ def _gap_before(doc: Doc, position: int) -> str:
     return doc.text[tokens.ends[position - 1]:tokens.starts[position]]
 
 
+def coordinated_clause_start(doc: Doc, start: int, end: int, cues: Cues) -> int:
+    """The first token of ", dan …" / ", and …" in [start, end]: a new coordinated clause, whose
+    actors are not the object of the verb before it. end + 1 when there is none."""
+    for position in range(start, end + 1):
+        if doc.tokens.norm[position] in cues.coordinators and "," in _gap_before(doc, position):
+            return position
+    return end + 1
+
+
+def possessed(doc: Doc, mention: Mention, cues: Cues) -> bool:
+    """ "Negara Sahabat Rusia", "sekutu Moskow": the actor names whose ally it is, not who acts."""
+    return mention.first > 0 and doc.tokens.norm[mention.first - 1] in cues.possessor_nouns
+
+
 def in_prepositional_phrase(tokens: Tokens, mention: Mention, sentence: Sentence, prepositions: frozenset[str]) -> bool:
     return mention.first > sentence.first and tokens.norm[mention.first - 1] in prepositions
 
@@ -68,6 +82,7 @@ def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, ment
         m for m in mentions
         if clause.first <= m.first and m.last < trigger_first and m.first not in skip and m.kind != "place"
         and not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions)
+        and not possessed(doc, m, cues)
         and not any(span.first <= m.first <= span.last for span in hidden)
     ]
     if not candidates:

@@ -82,6 +82,9 @@ class SentenceCoder:
         self.mentions = mentions + self._references(mentions)
         self.mentions.sort(key=lambda m: m.first)
         self.speaker = self._speaker()
+        self.has_speech_verb = any(
+            self.doc.tokens.norm[p] in self.cues.speech_verbs for p in range(sentence.first, sentence.last + 1)
+        )
 
     # --- finding triggers ----------------------------------------------------------------------
 
@@ -250,7 +253,11 @@ class SentenceCoder:
         return code, "asserted", negated
 
     def _declared_by_source(self, sources: list[Mention]) -> bool:
-        return self.speaker is not None and any(s.code == self.speaker.code for s in sources)
+        """A future act said by its own actor: the named speaker is the source, or an unnamed one
+        speaks for it ("Finland will give Tanzania a grant, a statement said")."""
+        if self.speaker is not None:
+            return any(s.code == self.speaker.code for s in sources)
+        return self.has_speech_verb
 
     @staticmethod
     def _declared(code: str, negated: bool) -> str:

@@ -22,6 +22,7 @@ class Cues:
     partner_prepositions: frozenset[str]
     coordinators: frozenset[str]
     clause_breaks: frozenset[str]
+    complementizers: frozenset[str]
     relative_markers: frozenset[str]
     subject_pronouns: frozenset[str]
     first_person: frozenset[str]
@@ -50,7 +51,7 @@ def cues(language: str) -> Cues:
         hypothetical=words("hypothetical"), claim_verbs=words("claim_verbs"), speech_verbs=words("speech_verbs"),
         prepositions=words("prepositions"), agent_prepositions=words("agent_prepositions"),
         partner_prepositions=words("partner_prepositions"), coordinators=words("coordinators"),
-        clause_breaks=words("clause_breaks"), relative_markers=words("relative_markers"),
+        clause_breaks=words("clause_breaks"), complementizers=words("complementizers"), relative_markers=words("relative_markers"),
         subject_pronouns=words("subject_pronouns"), first_person=words("first_person"),
         reciprocal=words("reciprocal"),
         possessor_nouns=words("possessor_nouns"),

@@ -32,7 +32,10 @@ def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -
             break
     end = sentence.last
     for position in range(last + 1, sentence.last + 1):
-        if tokens.norm[position] in cues.clause_breaks or ";" in _gap_before(doc, position):
+        word = tokens.norm[position]
+        if word in cues.complementizers:
+            continue  # "demanded that Iran release ...": the target is the complement's subject
+        if word in cues.clause_breaks or ";" in _gap_before(doc, position):
             end = position - 1
             break
     return Span(start, end)

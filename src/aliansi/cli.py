@@ -92,7 +92,7 @@ def _coded(paths: list[Path], *, workers: int = 1) -> tuple[list[Article], list[
     return articles, failures
 
 
-def _evaluate(paths: list[Path], gold_path: Path, report_of, *, as_json: bool, title: str, columns: list[str]) -> None:
+def _evaluate(paths: list[Path], gold_path: Path, report_of, *, as_json: bool, title: str, columns: list[str]) -> dict:
     gold = load_gold(gold_path)
     articles, failures = _coded(paths)
     pairs = paired(articles, gold)
@@ -106,6 +106,7 @@ def _evaluate(paths: list[Path], gold_path: Path, report_of, *, as_json: bool, t
         _print_report(report, title=title, columns=columns)
     if failures:
         raise typer.Exit(1)
+    return report
 
 
 def _print_report(report: dict, *, title: str, columns: list[str]) -> None:
@@ -156,8 +157,13 @@ def evaluate_events(
     if gold is None or not paths:
         stderr.print("[red]error:[/] give --gold FILE and the article PATHS, or --plover-gsr FILE")
         raise typer.Exit(2)
-    _evaluate(paths, gold, events_report, as_json=as_json, title="events",
-              columns=["precision", "recall", "f1", "must_not_hits", "missed", "spurious"])
+    report = _evaluate(paths, gold, events_report, as_json=as_json, title="events",
+                       columns=["precision", "recall", "f1", "must_not_hits", "missed", "spurious"])
+    if not as_json:
+        table = Table("confidence", "events", "precision", title="calibration (scored events)")
+        for row in report["calibration"]:
+            table.add_row(row["confidence"], str(row["events"]), _cell(row["precision"]))
+        Console().print(table)
 
 
 @evaluate_app.command("petrarch")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from aliansi.evaluate.gold import GoldArticle
-from aliansi.evaluate.scores import Counts, score_actors, score_cleaning, score_events
+from aliansi.evaluate.scores import Counts, score_actors, score_cleaning, score_events, scored_events
 from aliansi.models import Article
 
 
@@ -39,8 +39,28 @@ def actors_report(pairs: list[tuple[Article, GoldArticle]]) -> dict:
     return counts_report(pairs, score_actors)
 
 
+# Confidence bins for the calibration table: a well-calibrated score has rising precision per bin.
+CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
+
+
 def events_report(pairs: list[tuple[Article, GoldArticle]]) -> dict:
-    return counts_report(pairs, score_events)
+    report = counts_report(pairs, score_events)
+    report["calibration"] = calibration(pairs)
+    return report
+
+
+def calibration(pairs: list[tuple[Article, GoldArticle]]) -> list[dict]:
+    """Precision of scored events (asserted, not negated) per confidence bin."""
+    right, total = [0] * len(CONFIDENCE_BINS), [0] * len(CONFIDENCE_BINS)
+    for article, gold in pairs:
+        for event, correct in scored_events(article, gold):
+            index = next(i for i, (low, high) in enumerate(CONFIDENCE_BINS) if low <= event["confidence"] < high)
+            total[index] += 1
+            right[index] += correct
+    return [
+        {"confidence": f"{low:.2f}-{min(high, 1.0):.2f}", "events": n, "precision": round(r / n, 4) if n else None}
+        for (low, high), r, n in zip(CONFIDENCE_BINS, right, total)
+    ]
 
 
 def cleaning_report(pairs: list[tuple[Article, GoldArticle]]) -> dict:

@@ -52,16 +52,28 @@ def score_actors(article: Article, gold: GoldArticle) -> Counts:
     )
 
 
+def _triple(event: dict) -> tuple[str, str, str] | None:
+    """(source, target, root) of an asserted, non-negated event between different actors, else None."""
+    if event.get("negated") or event.get("modality", "asserted") not in (None, "asserted"):
+        return None
+    source, target = event["source"].get("code"), event["target"].get("code")
+    return (source, target, event["root"]) if source and target and source != target else None
+
+
 def scored_triples(article: Article) -> set[tuple[str, str, str]]:
-    """Distinct (source, target, root) of asserted, non-negated events between different actors."""
-    triples = set()
+    """Distinct triples of the article's scored events."""
+    return {t for t in map(_triple, article.events) if t}
+
+
+def scored_events(article: Article, gold: GoldArticle) -> list[tuple[dict, bool]]:
+    """Each scored event with whether its triple is right (matches gold and no must_not)."""
+    out = []
     for event in article.events:
-        if event.get("negated") or event.get("modality", "asserted") not in (None, "asserted"):
-            continue
-        source, target = event["source"].get("code"), event["target"].get("code")
-        if source and target and source != target:
-            triples.add((source, target, event["root"]))
-    return triples
+        triple = _triple(event)
+        if triple:
+            wrong = any(g.matches(*triple) for g in gold.must_not)
+            out.append((event, not wrong and any(g.matches(*triple) for g in gold.events)))
+    return out
 
 
 def score_events(article: Article, gold: GoldArticle) -> Counts:

@@ -18,6 +18,7 @@ def _state_entries() -> list[Entry]:
     entries = []
     for state in kb.states().values():
         ambiguous = {normalize(a) for a in state.ambiguous}
+        common = {normalize(a) for a in state.common_words}
         name = state.names["en"][0]
         for kind, aliases in (
             ("state", [a for names in state.names.values() for a in names]),
@@ -25,7 +26,10 @@ def _state_entries() -> list[Entry]:
             ("state", list(state.metonyms)),
             ("place", list(state.places)),
         ):
-            entries.extend(Entry(a, state.code, kind, name=name, ambiguous=normalize(a) in ambiguous) for a in aliases)
+            entries.extend(
+                Entry(a, state.code, kind, name=name, ambiguous=normalize(a) in ambiguous, common_word=normalize(a) in common)
+                for a in aliases
+            )
     return entries
 
 

@@ -21,6 +21,7 @@ class Entry:
     agent: str | None = None
     name: str | None = None
     ambiguous: bool = False
+    common_word: bool = False  # an ambiguous alias that is also an everyday word ("Baku", "Lima")
     contextual: bool = False  # means its bloc only after the bloc was named ("aliansi" for NATO)
     acronym: bool = False  # all capitals ("AS", "UK"): must match in capitals
 

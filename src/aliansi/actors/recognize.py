@@ -31,6 +31,7 @@ class Mention:
     name: str
     person: str | None = None
     ambiguous: bool = False  # a bare form that also means something else ("Baku", "Georgia")
+    common_word: bool = False  # ... and that something is an everyday word ("Baku" = "standard")
 
 
 class Recognizer:
@@ -60,14 +61,15 @@ class Recognizer:
 
     def _disambiguated(self, text: str, tokens: Tokens, found: list[Mention]) -> list[Mention]:
         """An ambiguous form counts when the text names its actor plainly elsewhere, or when it stands
-        alone mid-sentence (not first in a sentence, and not beside another capitalized word)."""
+        apart from other capitalized words ("Michael Jordan"); an everyday word ("Baku") must also not
+        open a sentence, where any word is capitalized."""
         plain = {m.code for m in found if not m.ambiguous}
         return [m for m in found if not m.ambiguous or m.code in plain or self._stands_alone(text, tokens, m)]
 
     @staticmethod
     def _stands_alone(text: str, tokens: Tokens, mention: Mention) -> bool:
         before = text[:mention.start].rstrip(" \"“‘(")
-        if not before or before[-1] in ".!?\n:":
+        if mention.common_word and (not before or before[-1] in ".!?\n:"):
             return False
         pairs = [(mention.first - 1, mention.first), (mention.last, mention.last + 1)]
         return not any(
@@ -121,6 +123,7 @@ class Recognizer:
             start=tokens.starts[first], end=tokens.ends[name.last], first=first, last=name.last,
             code=code, kind=kind, agent=agent, name=entry.name or entry.phrase, person=person,
             ambiguous=entry.ambiguous and not titles,
+            common_word=entry.common_word and not titles,
         )
 
     def _with_trailing(self, text, tokens, mention: Mention, on, found) -> Mention:

@@ -67,13 +67,20 @@ class Discourse:
                 self.states.append(mention)
 
     def last_two_states(self, before: list[Mention]) -> list[Mention]:
-        distinct: list[Mention] = []
-        for mention in reversed(self.states + before):
-            if _is_state(mention) and mention.code not in {m.code for m in distinct}:
-                distinct.append(mention)
-            if len(distinct) == 2:
-                break
-        return distinct
+        """What "kedua negara" means: two states named earlier in this sentence ("Rusia dan Iran sepakat
+        bahwa kedua negara ..."), else the last two of earlier sentences, not this sentence's speaker."""
+        here = _last_distinct_states(before)
+        return here if len(here) == 2 else _last_distinct_states(self.states)
+
+
+def _last_distinct_states(mentions: list[Mention]) -> list[Mention]:
+    distinct: list[Mention] = []
+    for mention in reversed(mentions):
+        if _is_state(mention) and mention.code not in {m.code for m in distinct}:
+            distinct.append(mention)
+        if len(distinct) == 2:
+            break
+    return distinct
 
 
 class SentenceCoder:

@@ -101,6 +101,8 @@ def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, ment
 
 def _coordinated(doc: Doc, left: Mention, right: Mention, cues: Cues) -> bool:
     """Only "dan"/"and" or a comma stands between two actors."""
+    if left.first == right.first:
+        return True  # two actors of one phrase: "kedua negara" stands for both
     tokens = doc.tokens
     between = range(left.last + 1, right.first)
     gap = doc.text[left.end:right.start]

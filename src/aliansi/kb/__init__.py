@@ -74,6 +74,7 @@ class State:
     metonyms: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     ambiguous: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # ambiguous aliases that are also everyday words
 
     @property
     def name(self) -> str:
@@ -348,6 +349,9 @@ def _check_codes_and_ambiguous(data: list[dict], where: str, groups: tuple[str, 
         for j, form in enumerate(rec.get("ambiguous", [])):
             if form not in known:
                 raise LangPackError(f"{where} at {i}/ambiguous/{j}: {form!r} is not one of this record's aliases")
+        for j, form in enumerate(rec.get("common_words", [])):
+            if form not in rec.get("ambiguous", []):
+                raise LangPackError(f"{where} at {i}/common_words/{j}: {form!r} must also be listed as ambiguous")
 
 
 def _check_states(data: list[dict], where: str) -> None:
@@ -403,6 +407,7 @@ def _state(rec: dict) -> State:
         metonyms=tuple(rec["metonyms"]),
         places=tuple(rec["places"]),
         ambiguous=frozenset(rec["ambiguous"]),
+        common_words=frozenset(rec.get("common_words", [])),
     )
 
 

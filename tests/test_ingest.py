@@ -124,7 +124,7 @@ RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Ringkasan</title><link>https://news.example/b</link><description>{PARAGRAPHS[1]}</description></item>
 </channel></rss>"""
 
-ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Example World</title>
 <entry><title>Kazakhstan and Turkey expand cooperation</title><link href="https://news.example/en/a"/>
 <id>urn:example:a</id><updated>2024-04-16T09:30:00Z</updated>

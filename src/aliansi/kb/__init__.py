@@ -22,17 +22,14 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
-
 from aliansi.errors import AliansiError, LangPackError
+from aliansi.validated import validated_yaml
 
 __all__ = [
     "Alias",
@@ -267,46 +264,11 @@ def _load_file(path: str | Path, kind: str) -> Any:
 
 
 def _load_text(text: str, kind: str, where: str) -> Any:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise LangPackError(f"{where} is not valid YAML: {exc}") from exc
-    except ValueError as exc:  # PyYAML builds dates itself: 2023-02-30 raises ValueError, not YAMLError
-        raise LangPackError(f"{where} is not valid YAML: {exc}") from exc
-    data = _plain(data)
-    try:
-        jsonschema.validate(data, _schema(kind), cls=jsonschema.Draft202012Validator)
-    except jsonschema.ValidationError as exc:
-        raise LangPackError(f"{where} at {_path(exc.absolute_path)}: {exc.message} (schema kb/schemas/{kind}.json)") from exc
+    data = validated_yaml(text, schema=_KB / "schemas" / f"{kind}.json", where=where)
     checker = _CHECKS.get(kind)
     if checker is not None:
         checker(data, where)
     return data
-
-
-@functools.cache
-def _schema(kind: str) -> dict[str, Any]:
-    path = _KB / "schemas" / f"{kind}.json"
-    if not path.is_file():
-        raise LangPackError(f"no schema for kb kind {kind!r}: add kb/schemas/{kind}.json")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _plain(value: Any) -> Any:
-    """YAML turns 2023-04-04 into a date; the schemas speak JSON, so dates become ISO strings again."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
-def _path(parts: Iterable[Any]) -> str:
-    return "/".join(str(part) for part in parts) or "(top)"
 
 
 def _date(value: str | None, where: str, path: str) -> datetime.date | None:

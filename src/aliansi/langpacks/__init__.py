@@ -7,14 +7,10 @@ Adding a language means adding a folder; the code never names a language's words
 from __future__ import annotations
 
 import functools
-import json
 from importlib import resources
 from typing import Any
 
-import jsonschema
-import yaml
-
-from aliansi.errors import LangPackError
+from aliansi.validated import validated_yaml
 
 _ROOT = resources.files(__name__)
 
@@ -30,35 +26,15 @@ def kinds(lang: str) -> list[str]:
 
 
 @functools.cache
-def schema(kind: str) -> dict[str, Any]:
-    path = _ROOT / "schemas" / f"{kind}.json"
-    if not path.is_file():
-        raise LangPackError(f"no schema for language-pack kind {kind!r}: add langpacks/schemas/{kind}.json")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@functools.cache
 def load(lang: str, kind: str) -> Any:
     """Load and validate ``langpacks/<lang>/<kind>.yaml``; a missing file gives an empty mapping."""
     path = _ROOT / lang / f"{kind}.yaml"
     if not path.is_file():
         return {}
-    return _validated(path.read_text(encoding="utf-8"), kind, f"langpacks/{lang}/{kind}.yaml")
+    return validated_yaml(path.read_text(encoding="utf-8"), schema=_ROOT / "schemas" / f"{kind}.json",
+                          where=f"langpacks/{lang}/{kind}.yaml")
 
 
 def load_all(kind: str) -> dict[str, Any]:
     """The same kind from every language that has it, keyed by language code."""
     return {lang: load(lang, kind) for lang in languages() if (_ROOT / lang / f"{kind}.yaml").is_file()}
-
-
-def _validated(text: str, kind: str, where: str) -> Any:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise LangPackError(f"{where} is not valid YAML: {exc}") from exc
-    try:
-        jsonschema.validate(data, schema(kind))
-    except jsonschema.ValidationError as exc:
-        location = "/".join(str(p) for p in exc.absolute_path) or "(top)"
-        raise LangPackError(f"{where} at {location}: {exc.message}") from exc
-    return data

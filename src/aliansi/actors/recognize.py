@@ -34,6 +34,20 @@ class Mention:
     common_word: bool = False  # ... and that something is an everyday word ("Baku" = "standard")
 
 
+class _SoFar:
+    """The mentions found so far in a text, with the codes they name (for context-dependent forms)."""
+
+    def __init__(self) -> None:
+        self.items: list[Mention] = []
+        self.codes: set[str | None] = set()
+        self.last_index: dict[str | None, int] = {}
+
+    def add(self, mention: Mention) -> None:
+        self.last_index[mention.code] = len(self.items)
+        self.items.append(mention)
+        self.codes.add(mention.code)
+
+
 class Recognizer:
     def __init__(self, *, names: Gazetteer, titles: Gazetteer, resolve_person, function_words: frozenset[str],
                  language_nouns: frozenset[str]):
@@ -45,7 +59,7 @@ class Recognizer:
         self._function_words = function_words
 
     def mentions(self, text: str, tokens: Tokens, *, on: dt.date | None = None) -> list[Mention]:
-        found: list[Mention] = []
+        found = _SoFar()
         index, count, starters, words = 0, len(tokens.norm), self._starters, tokens.norm
         while index < count:
             if words[index] not in starters:
@@ -55,9 +69,9 @@ class Recognizer:
             if mention is None:
                 index += 1
                 continue
-            found.append(self._appositive(text, mention, found))
+            found.add(self._appositive(text, mention, found))
             index = mention.last + 1
-        return self._disambiguated(text, tokens, [m for m in found if m.code or m.person])
+        return self._disambiguated(text, tokens, [m for m in found.items if m.code or m.person])
 
     def _disambiguated(self, text: str, tokens: Tokens, found: list[Mention]) -> list[Mention]:
         """An ambiguous form counts when the text names its actor plainly elsewhere, or when it stands
@@ -85,7 +99,7 @@ class Recognizer:
         start_of_name = titles[-1].last + 1 if titles else index
         if start_of_name >= len(tokens) or (titles and not _adjacent(text, tokens, start_of_name - 1, start_of_name)):
             return None
-        name = self._names.match_at(tokens, start_of_name, seen={m.code for m in found})
+        name = self._names.match_at(tokens, start_of_name, seen=found.codes)
         if name is None:
             return self._unknown_person(text, tokens, titles, start_of_name) if titles else None
         if start_of_name > 0 and tokens.norm[start_of_name - 1] in self._language_nouns:
@@ -112,7 +126,7 @@ class Recognizer:
         code, agent, person, kind = entry.code, entry.agent, None, entry.kind
         if entry.kind == "person":
             person = entry.name
-            code, agent = self._resolve_person(entry.name, on, {m.code for m in found}) or (None, None)
+            code, agent = self._resolve_person(entry.name, on, found.codes) or (None, None)
         elif entry.kind in ("connector", "people_noun"):
             code = None
         title_agent = _chain_agent(titles)
@@ -134,7 +148,7 @@ class Recognizer:
         titles = self._title_chain(text, tokens, position) if position < len(tokens) and _adjacent(text, tokens, mention.last, position) else []
         after = titles[-1].last + 1 if titles else position
         if after < len(tokens) and _adjacent(text, tokens, after - 1, after):
-            name = self._names.match_at(tokens, after, seen={m.code for m in found})
+            name = self._names.match_at(tokens, after, seen=found.codes)
             entry = self._choose(name.entries, found) if name else None
             if entry is not None and entry.kind == "person":
                 return self._extend(tokens, mention, name.last, titles, person=entry.name)
@@ -174,19 +188,19 @@ class Recognizer:
             last = position
         return last
 
-    def _appositive(self, text, mention: Mention, found: list[Mention]) -> Mention:
+    def _appositive(self, text, mention: Mention, found: _SoFar) -> Mention:
         """ "Ketua Komite Militer NATO, Jenderal Petr Pavel": the name after the comma is that organ's person."""
-        if not found or not mention.person:
+        if not found.items or not mention.person:
             return mention
-        previous = found[-1]
+        previous = found.items[-1]
         between = text[previous.end:mention.start]
         if between.strip() == "," and previous.kind == "organization" and previous.code:
             return replace(mention, code=previous.code, agent=mention.agent or previous.agent)
         return mention
 
-    def _choose(self, entries: tuple[Entry, ...], found: list[Mention]) -> Entry | None:
+    def _choose(self, entries: tuple[Entry, ...], found: _SoFar) -> Entry | None:
         """One meaning for a matched phrase (contextual forms were already checked by the gazetteer)."""
-        seen = {m.code for m in found}
+        seen = found.codes
         usable = list(entries)
         codes = {e.code for e in usable}
         if len(codes) == 1:
@@ -195,7 +209,7 @@ class Recognizer:
         # because a wrong actor is worse than a missing one.
         named = [e for e in usable if e.code in seen]
         if named:
-            return max(named, key=lambda e: max(i for i, m in enumerate(found) if m.code == e.code))
+            return max(named, key=lambda e: found.last_index[e.code])
         return None
 
 

@@ -12,8 +12,8 @@ from aliansi.actors.recognize import Mention
 from aliansi.events import roles
 from aliansi.events.codes import cameo
 from aliansi.events.cues import Cues, cues
-from aliansi.events.patterns import Trigger, trigger_index
-from aliansi.events.timex import event_date
+from aliansi.events.patterns import Trigger, trigger_index, trigger_starters
+from aliansi.events.timex import event_date, sentence_dates
 from aliansi.nlp.doc import Doc, Sentence
 
 # How many words before a trigger a negator or a modal can stand and still govern it:
@@ -89,6 +89,7 @@ class SentenceCoder:
         self.mentions = mentions + self._references(mentions)
         self.mentions.sort(key=lambda m: m.first)
         self.speaker = self._speaker()
+        self.dates = sentence_dates(doc, sentence)
         self.has_speech_verb = any(
             self.doc.tokens.norm[p] in self.cues.speech_verbs for p in range(sentence.first, sentence.last + 1)
         )
@@ -97,8 +98,12 @@ class SentenceCoder:
 
     def triggers(self) -> list[Found]:
         tokens, index, found = self.doc.tokens, trigger_index(self.doc.language), []
+        starters = trigger_starters(self.doc.language)
         position = self.sentence.first
         while position <= self.sentence.last:
+            if tokens.norm[position] not in starters:
+                position += 1  # most words start no trigger: skip them before the costlier lookup
+                continue
             match = index.match_at(tokens, position) if not self._reduplicated(position) else None
             chosen = self._fitting(match) if match else None
             if chosen is None:
@@ -280,7 +285,7 @@ class SentenceCoder:
         start = min(source.start, target.start, tokens.starts[found.first])
         end = max(source.end, target.end, tokens.ends[found.last])
         entry = cameo(code)
-        date, precision = event_date(self.doc, self.sentence, tokens.starts[found.first])
+        date, precision = event_date(self.doc, self.sentence, tokens.starts[found.first], self.dates)
         return {
             "source": _party(source, text),
             "target": _party(target, text),

@@ -25,16 +25,30 @@ class Pattern:
     def object_after(self, tokens: Tokens, last: int, limit: int) -> int | None:
         """Token index of the last word of the first required object after the trigger, if any."""
         for position in range(last + 1, min(last + 1 + self.object_window, limit + 1)):
-            for words in self.objects:
+            for words in self.objects_by_first.get(tokens.norm[position], ()):
                 if tuple(tokens.norm[position:position + len(words)]) == words:
                     return position + len(words) - 1
         return None
+
+    @functools.cached_property
+    def objects_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Objects indexed by their first word, longest first, so each position costs one lookup."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(self.objects, key=len, reverse=True):
+            by_first.setdefault(words[0], []).append(words)
+        return {first: tuple(group) for first, group in by_first.items()}
 
 
 @dataclass(frozen=True)
 class Trigger:
     pattern: Pattern
     passive: bool
+
+
+@functools.cache
+def trigger_starters(language: str) -> frozenset[str]:
+    """The normalized words that can start a trigger of the language."""
+    return trigger_index(language).first_words()
 
 
 @functools.cache

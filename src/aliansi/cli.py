@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from aliansi import __version__
+from aliansi.align.commands import register as register_align
 from aliansi.errors import AliansiError, InputError
 from aliansi.evaluate import load_gold
 from aliansi.evaluate.ner import ner_report
@@ -253,6 +254,10 @@ def _write(articles: Iterable[Article], output_format: OutputFormat) -> int:
 
 def _date_cell(article: Article) -> str:
     return f"{article.date} ({article.date_precision})" if article.date else "-"
+
+
+# Commands that live beside their subsystem register themselves here, after the pipeline's own.
+register_align(app)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from aliansi.actors.recognize import Mention
 from aliansi.events import roles
 from aliansi.events.codes import cameo
 from aliansi.events.cues import Cues, cues
-from aliansi.events.patterns import Trigger, trigger_index, trigger_starters
+from aliansi.events.patterns import Pattern, Trigger, trigger_index, trigger_starters
 from aliansi.events.timex import event_date, sentence_dates
 from aliansi.nlp.doc import Doc, Sentence
 
@@ -20,12 +20,23 @@ from aliansi.nlp.doc import Doc, Sentence
 # "tidak akan pernah menandatangani", "will not be able to attend".
 NEGATION_WINDOW = 3
 MODAL_WINDOW = 5
+# The speaker named before a speech verb stands next to it, or one or two words off ("Russia has said",
+# "Peskov on Monday said"); an actor further back is part of what is said ("Finland will give Tanzania a
+# grant, a statement said"), whose speaker is unnamed.
+SPEAKER_GAP = 4
+# An actor modifying a noun of an act stands right before it or one noun off ("Israeli tank shelling").
+MODIFIER_GAP = 2
+# A wished act follows its verb of wanting (or the actor after it) closely: "wants to attack", "seeking to deepen".
+WISH_GAP = 2
 
 # A declared future act by the actor itself is coded as its intent (03) or a threat (13), as CAMEO
 # does; a declared refusal is a rejection (12). The specific 3-digit codes follow the act's root.
 INTENT_CODES = {"04": "036", "06": "031", "07": "033", "08": "035", "05": "032"}
 THREAT_CODES = {"19": "138", "18": "138", "20": "138", "17": "137", "16": "132", "15": "138"}
 REFUSAL_CODE = "120"
+
+# "Sudan must return the helicopter, Russia said": a speaker saying that another actor must act demands it (100).
+OBLIGATION_DEMAND = Trigger(Pattern("obligation-demand", "100", (), 0, False, frozenset()), passive=False)
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,8 @@ class SentenceCoder:
                 position += 1  # most words start no trigger: skip them before the costlier lookup
                 continue
             match = index.match_at(tokens, position) if not self._reduplicated(position) else None
+            if match and (self._modifier(position) or self._noun_form(position, match[0])):
+                match = None
             chosen = self._fitting(match) if match else None
             if chosen is None:
                 position += 1
@@ -113,6 +126,25 @@ class SentenceCoder:
             # A trigger inside the object of the previous one ("perjanjian kerja sama") is part of it.
             position = chosen[1] + 1
         return found
+
+    def _modifier(self, position: int) -> bool:
+        """ "the occupied West Bank", "an Israeli-occupied town", "a UN-brokered deal": a participle used as an
+        adjective names no act. Only capitalized words count as joined modifiers, so "re-imposed" stays a verb."""
+        tokens, word = self.doc.tokens, self.doc.tokens.norm[position]
+        suffixes = self.cues.participle_suffixes
+        if position <= self.sentence.first or not suffixes or not word.endswith(suffixes):
+            return False
+        if tokens.norm[position - 1] in self.cues.attributive_markers:
+            return True
+        gap = self.doc.text[tokens.ends[position - 1]:tokens.starts[position]]
+        return gap in self.cues.compound_joiners and tokens.is_capitalized(position - 1)
+
+    def _noun_form(self, position: int, last: int) -> bool:
+        """ "military support to Kyiv" is a noun; "will support Kyiv" and "to support Kyiv" are verbs."""
+        tokens = self.doc.tokens
+        if last != position or tokens.norm[position] not in self.cues.noun_verb_forms:
+            return False
+        return position == self.sentence.first or tokens.norm[position - 1] not in self.cues.verb_markers
 
     def _reduplicated(self, position: int) -> bool:
         """ "undang-undang" (law), "negara-negara": a reduplicated word is a noun, never a trigger verb."""
@@ -170,12 +202,16 @@ class SentenceCoder:
             if tokens.norm[position] not in self.cues.speech_verbs:
                 continue
             after = [m for m in self.mentions if m.first in (position + 1, position + 2) and m.code]
-            before = [m for m in self.mentions if m.last < position and m.code and m.kind != "reference"]
+            before = [m for m in self.mentions if position - SPEAKER_GAP <= m.last < position and m.code
+                      and m.kind != "reference" and not self._in_phrase(m)]
             if after:
                 return after[0]
             if before:
                 return before[-1]
         return None
+
+    def _in_phrase(self, mention: Mention) -> bool:
+        return roles.in_prepositional_phrase(self.doc.tokens, mention, self.sentence, self.cues.prepositions)
 
     # --- events ------------------------------------------------------------------------------
 
@@ -189,12 +225,34 @@ class SentenceCoder:
             previous_source = sources
             code, modality, negated = self._modality(found, clause, sources)
             for source in sources:
-                for target in targets or self._partners(found, sources, source):
-                    key = (source.code, target.code, code)
-                    if source.code == target.code or key in seen:
+                partners = targets or self._partners(found, sources, source)
+                # An act with no named other party ("the rebels surrendered", "the government lifted the
+                # curfew") is still an event, with an empty target, as in GDELT and PLOVER.
+                for target in partners or [None]:
+                    key = (source.code, target.code if target else None, code)
+                    if (target and source.code == target.code) or key in seen:
                         continue
                     seen.add(key)
                     out.append(self._event(found, source, target, code, modality, negated, explicit))
+        return out + self._obligation_demands(seen)
+
+    def _obligation_demands(self, seen: set) -> list[dict]:
+        """ "Russia said that Sudan must return the helicopter": the speaker demands (100) that the
+        obliged actor act. The obliged act itself is hypothetical (see `_modality`)."""
+        tokens, out = self.doc.tokens, []
+        if self.speaker is None:
+            return out
+        for position in range(self.sentence.first, self.sentence.last + 1):
+            if tokens.norm[position] not in self.cues.obligation:
+                continue
+            clause = roles.clause_of(self.doc, self.sentence, position, position, self.cues)
+            obliged = roles.subject(self.doc, self.sentence, clause, position, self.mentions, self.cues, skip=set())
+            found = Found(position, position, OBLIGATION_DEMAND)
+            for target in obliged:
+                key = (self.speaker.code, target.code, OBLIGATION_DEMAND.pattern.code)
+                if target.code != self.speaker.code and key not in seen:
+                    seen.add(key)
+                    out.append(self._event(found, self.speaker, target, key[2], "asserted", False, True))
         return out
 
     def _roles(self, found: Found, clause: roles.Span, previous_source: list[Mention]):
@@ -205,7 +263,8 @@ class SentenceCoder:
             # "Putin menyebut Kazakhstan sekutu dan mengucapkan terima kasih": the verbs share a subject.
             before, explicit = previous_source, True
         else:
-            before = roles.subject(self.doc, self.sentence, clause, found.first, self.mentions, self.cues, skip=set())
+            before = self._modifying_actor(found) or roles.subject(
+                self.doc, self.sentence, clause, found.first, self.mentions, self.cues, skip=set())
             explicit = bool(before)
         if not before and previous_source:
             before = previous_source
@@ -221,8 +280,7 @@ class SentenceCoder:
             before = after[:1]
         excluded = {m.code for m in before}
         if found.trigger.passive:
-            agents = roles.first_after(self.doc, found.first, clause.last, self.mentions, self.cues,
-                                       exclude=excluded, after_words=self.cues.agent_prepositions)
+            agents = roles.passive_agents(self.doc, found.first, clause.last, self.mentions, self.cues, exclude=excluded)
             return agents, before, explicit and bool(agents)
         if pattern.symmetric and len({m.code for m in before}) > 1:
             # "Japarov dan Rahmon bertemu di sela-sela KTT SCO": the partners are the subjects, the
@@ -233,6 +291,17 @@ class SentenceCoder:
         targets = roles.first_after(self.doc, found.first + 1, end, self.mentions, self.cues,
                                     exclude=excluded, after_words=after_words)
         return before, targets, explicit
+
+    def _modifying_actor(self, found: Found) -> list[Mention]:
+        """ "killed in Israeli tank shelling", "after Russian air strikes": an actor right before a noun of an
+        act is its agent, even inside a prepositional phrase, where `roles.subject` would not look. A past
+        form is a verb ("troops in Ukraine attacked"), whose subject comes before the phrase."""
+        suffixes = self.cues.participle_suffixes
+        if suffixes and self.doc.tokens.norm[found.first].endswith(suffixes):
+            return []
+        near = [m for m in self.mentions if found.first - MODIFIER_GAP <= m.last < found.first and m.kind != "place"
+                and m.first > self.sentence.first and self._in_phrase(m)]
+        return near[-1:]
 
     def _nominal(self, found: Found) -> bool:
         """Whether the trigger is a noun by its form (pe-…-an, ke-…-an, -tion, -ment): see `nominal_affixes`."""
@@ -252,7 +321,7 @@ class SentenceCoder:
         near, modal_words = window(NEGATION_WINDOW), window(MODAL_WINDOW)
         negated = bool(near & self.cues.negators)
         earlier = {tokens.norm[p] for p in range(self.sentence.first, found.first)}
-        if modal_words & self.cues.hypothetical:
+        if modal_words & (self.cues.hypothetical | self.cues.obligation):
             return code, "hypothetical", negated
         if modal_words & self.cues.planned:
             return code, "planned", negated
@@ -260,9 +329,28 @@ class SentenceCoder:
             if self._declared_by_source(sources):
                 return self._declared(code, negated), "asserted", False
             return code, "planned", negated
+        wish = self._wish_before(found)
+        if wish is not None:
+            # "Obama wants to attack X" is his declared intent (13); in "wants Putin to attack X" the act
+            # is Putin's and only wished for.
+            if any(wish < m.first < found.first for m in self.mentions):
+                return code, "hypothetical", negated
+            return self._declared(code, negated), "asserted", False
         if earlier & self.cues.claim_verbs and tokens.norm[found.first] not in self.cues.claim_verbs:
             return code, "claimed", negated
         return code, "asserted", negated
+
+    def _wish_before(self, found: Found) -> int | None:
+        """The position of a verb of wanting or seeking whose complement the trigger opens: "wants to attack",
+        "wants Putin to attack"; not "seeking partners after accusing Russia"."""
+        tokens = self.doc.tokens
+        for position in range(found.first - 1, max(self.sentence.first, found.first - MODAL_WINDOW) - 1, -1):
+            if tokens.norm[position] not in self.cues.intent_verbs:
+                continue
+            between = [m for m in self.mentions if position < m.first < found.first]
+            start = between[-1].last if between else position
+            return position if found.first - start <= WISH_GAP else None
+        return None
 
     def _declared_by_source(self, sources: list[Mention]) -> bool:
         """A future act said by its own actor: the named speaker is the source, or an unnamed one
@@ -280,15 +368,17 @@ class SentenceCoder:
             return INTENT_CODES.get(root, "030")
         return THREAT_CODES.get(root, "130")
 
-    def _event(self, found: Found, source: Mention, target: Mention, code: str, modality: str, negated: bool, explicit: bool) -> dict:
+    def _event(self, found: Found, source: Mention, target: Mention | None, code: str, modality: str, negated: bool,
+               explicit: bool) -> dict:
         text, tokens = self.doc.text, self.doc.tokens
-        start = min(source.start, target.start, tokens.starts[found.first])
-        end = max(source.end, target.end, tokens.ends[found.last])
+        parties = [source, target] if target else [source]
+        start = min([p.start for p in parties] + [tokens.starts[found.first]])
+        end = max([p.end for p in parties] + [tokens.ends[found.last]])
         entry = cameo(code)
         date, precision = event_date(self.doc, self.sentence, tokens.starts[found.first], self.dates)
         return {
             "source": _party(source, text),
-            "target": _party(target, text),
+            "target": _party(target, text) if target else dict(NO_PARTY),
             "cameo": code,
             "root": entry.root,
             "quad_class": entry.quad_class,
@@ -314,16 +404,20 @@ def _is_state(mention: Mention) -> bool:
     return _can_act(mention) and mention.kind != "igo"
 
 
+# The target of an act with no named other party: the same keys as a party, all empty.
+NO_PARTY = {"code": None, "agent": None, "name": None, "text": None}
+
+
 def _party(mention: Mention, text: str) -> dict:
     return {"code": mention.code, "agent": mention.agent, "name": mention.person or mention.name,
             "text": text[mention.start:mention.end]}
 
 
-def _confidence(found: Found, source: Mention, target: Mention, explicit: bool) -> float:
+def _confidence(found: Found, source: Mention, target: Mention | None, explicit: bool) -> float:
     """A plain additive score; `aliansi evaluate events` shows how it tracks precision on gold data."""
     score = 0.5
     score += 0.15 if explicit else -0.1
     score += 0.1 if found.trigger.pattern.objects else 0.0
-    score += 0.1 if target.first - found.last <= 3 else 0.0
-    score -= 0.1 if source.kind == "reference" or target.kind == "reference" else 0.0
+    score += 0.1 if target and target.first - found.last <= 3 else 0.0
+    score -= 0.1 if source.kind == "reference" or (target and target.kind == "reference") else 0.0
     return round(max(0.05, min(0.95, score)), 2)

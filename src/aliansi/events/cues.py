@@ -31,6 +31,14 @@ class Cues:
     references: PhraseIndex[str]  # "negara itu" -> "anaphora", "kedua negara" -> "both"
     nominal_affixes: tuple[tuple[str, str], ...]  # (prefix, suffix) that make a trigger a noun
     nominal_words: frozenset[str]
+    attributive_markers: frozenset[str]  # "the occupied territory": a participle after these is an adjective
+    participle_suffixes: tuple[str, ...]
+    compound_joiners: frozenset[str]  # "rebel-held": a trigger joined to the word before it modifies a noun
+    verb_markers: frozenset[str]  # "will support", "to support": the base form after these is a verb
+    noun_verb_forms: frozenset[str]  # "support": a trigger only right after a verb marker
+    obligation: frozenset[str]  # "must": the act is not done yet; a speaker saying another must act demands it
+    intent_verbs: frozenset[str]  # "wants to attack": the subject declares the act as its aim
+    group_nouns: frozenset[str]  # "rebels in Ivory Coast": the state in the phrase after them acts
 
 
 @functools.cache
@@ -60,4 +68,12 @@ def cues(language: str) -> Cues:
             (a.get("prefix", ""), a.get("suffix", "")) for a in data.get("nominal_affixes", []) if "word" not in a
         ),
         nominal_words=frozenset(normalize(a["word"]) for a in data.get("nominal_affixes", []) if "word" in a),
+        attributive_markers=words("attributive_markers"),
+        participle_suffixes=tuple(data.get("participle_suffixes", [])),
+        compound_joiners=frozenset(data.get("compound_joiners", [])),
+        verb_markers=words("verb_markers"),
+        noun_verb_forms=words("noun_verb_forms"),
+        obligation=words("obligation"),
+        intent_verbs=words("intent_verbs"),
+        group_nouns=words("group_nouns"),
     )

@@ -66,6 +66,16 @@ def in_prepositional_phrase(tokens: Tokens, mention: Mention, sentence: Sentence
     return mention.first > sentence.first and tokens.norm[mention.first - 1] in prepositions
 
 
+def _of_group(doc: Doc, mention: Mention, mentions: list[Mention], cues: Cues) -> bool:
+    """ "Opposition groups in Zimbabwe", "Thousands of Nigerians": the phrase names who the unnamed group is,
+    so its actor may be the subject. Not when the group noun is itself part of an actor ("Russian troops in
+    Ukraine", where Russia acts)."""
+    noun = mention.first - 2
+    if noun < 0 or doc.tokens.norm[noun] not in cues.group_nouns:
+        return False
+    return not any(m.first <= noun <= m.last for m in mentions)
+
+
 def relative_spans(doc: Doc, clause: Span, before: int, cues: Cues) -> list[Span]:
     """ "Moskow, yang memiliki pangkalan di Armenia, menolak": the actors inside are not the subject."""
     spans = []
@@ -84,7 +94,7 @@ def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, ment
     candidates = [
         m for m in mentions
         if clause.first <= m.first and m.last < trigger_first and m.first not in skip and m.kind != "place"
-        and not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions)
+        and (not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions) or _of_group(doc, m, mentions, cues))
         and not possessed(doc, m, cues)
         and not any(span.first <= m.first <= span.last for span in hidden)
     ]
@@ -128,6 +138,30 @@ def first_after(doc: Doc, start: int, end: int, mentions: list[Mention], cues: C
         else:
             break
     return chosen
+
+
+# How many words may stand between "by" and its actor: "by a Ukrainian protester", "by the Russian army".
+AGENT_PHRASE_WORDS = 3
+
+
+def passive_agents(doc: Doc, start: int, end: int, mentions: list[Mention], cues: Cues, *,
+                   exclude: set[str]) -> list[Mention]:
+    """The agent of a passive verb. With "by"/"oleh" in the clause it is the actor of that phrase, and
+    only it ("killed by a roadside bomb outside the Iraqi city" names no agent); without one it is the
+    actor right after the verb, as in "dilatih NATO"."""
+    tokens = doc.tokens
+    markers = [p for p in range(start, end + 1) if tokens.norm[p] in cues.agent_prepositions]
+    if not markers:
+        return first_after(doc, start, end, mentions, cues, exclude=exclude)
+    for marker in markers:
+        phrase_end = min(end, marker + AGENT_PHRASE_WORDS)
+        inside = [p for p in range(marker + 1, phrase_end + 1) if tokens.norm[p] in cues.prepositions]
+        if inside:
+            phrase_end = inside[0] - 1
+        agents = [m for m in mentions if marker < m.first <= phrase_end and m.code not in exclude]
+        if agents:
+            return first_after(doc, agents[0].first, end, mentions, cues, exclude=exclude)
+    return []
 
 
 def standing_for(mention: Mention, antecedent: Mention) -> Mention:

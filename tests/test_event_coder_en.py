@@ -1,0 +1,103 @@
+"""The event coder's English mechanisms on sentences written for these tests: events without a named
+target, demands by "must", passive agents, participles as adjectives, groups named by a phrase, plural
+demonyms, wishes, noun-or-verb forms, actors modifying a noun of an act, and unnamed speakers."""
+
+import pytest
+
+from aliansi.models import RawArticle
+from aliansi.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def events(pipeline, text):
+    return pipeline.annotate(RawArticle(id="t", source_file="<test>", text=text, language="en")).events
+
+
+def triples(found, **conditions):
+    return {
+        (e["source"]["code"], e["target"]["code"], e["root"])
+        for e in found
+        if all(e[key] == value for key, value in conditions.items())
+    }
+
+
+def test_act_without_a_named_other_party_has_an_empty_target(pipeline):
+    found = events(pipeline, "Kenyan rebels surrendered on Monday.")
+    assert ("KEN", None, "08") in triples(found, modality="asserted", negated=False)
+    event = next(e for e in found if e["target"]["code"] is None)
+    assert event["target"] == {"code": None, "agent": None, "name": None, "text": None}
+    assert event["evidence"]["text"] == "Kenyan rebels surrendered"
+
+
+def test_speaker_saying_another_actor_must_act_demands_it(pipeline):
+    found = events(pipeline, "Norway said on Friday that Serbia must release the detained journalists.")
+    assert ("NOR", "SRB", "10") in triples(found, modality="asserted")
+    assert not any(e["source"]["code"] == "SRB" and e["modality"] == "asserted" for e in found)
+
+
+def test_passive_agent_is_the_actor_of_the_by_phrase(pipeline):
+    found = events(pipeline, "Georgian villages were shelled by Russian artillery.")
+    assert ("RUS", "GEO", "19") in triples(found)
+
+
+def test_passive_without_an_actor_in_the_by_phrase_has_no_source(pipeline):
+    found = events(pipeline, "Two Kenyan soldiers were killed by a roadside bomb outside the Somali town of Kismayo.")
+    assert not any(e["source"]["code"] == "SOM" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands marched in the occupied West Bank.",
+    "Ukraine rejected the Russian-brokered deal.",
+])
+def test_participle_used_as_an_adjective_is_no_act(pipeline, text):
+    assert not any(e["root"] in ("04", "19") for e in events(pipeline, text))
+
+
+def test_group_named_by_its_phrase_acts_for_that_state(pipeline):
+    found = events(pipeline, "Opposition groups in Belarus demanded new elections.")
+    assert ("BLR", None, "10") in triples(found, modality="asserted")
+
+
+def test_group_noun_inside_an_actor_keeps_that_actor(pipeline):
+    found = events(pipeline, "Russian troops in Ukraine attacked the town of Izium.")
+    assert not any(e["source"]["code"] == "UKR" for e in found)
+
+
+def test_plural_demonym_is_its_state(pipeline):
+    found = events(pipeline, "The Palestinians rejected the Israeli proposal.")
+    assert ("PSE", "ISR", "12") in triples(found, modality="asserted")
+
+
+def test_wish_of_the_subject_is_its_declared_intent(pipeline):
+    assert ("HUN", "SRB", "03") in triples(events(pipeline, "Hungary wants to help Serbia."), modality="asserted")
+    assert ("USA", "CHE", "13") in triples(events(pipeline, "Washington wants to attack Switzerland."), modality="asserted")
+
+
+def test_act_wished_of_another_actor_is_not_asserted(pipeline):
+    found = events(pipeline, "Hungary wants Austria to help Serbia.")
+    assert not triples(found, modality="asserted")
+
+
+def test_noun_or_verb_form_is_a_verb_only_after_a_verb_marker(pipeline):
+    declared = events(pipeline, "Poland will support Ukraine's bid, the Polish president said.")
+    assert ("POL", "UKR", "03") in triples(declared, modality="asserted")
+    noun = events(pipeline, "Poland announced more military support to Ukraine.")
+    assert not any(e["cameo"] == "051" for e in noun)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Hundreds fled during Azerbaijani shelling of Armenia.", "AZE", "ARM"),
+    ("Farms were damaged in Turkish air raids on Syria.", "TUR", "SYR"),
+])
+def test_actor_modifying_a_noun_of_an_act_is_its_agent(pipeline, text, source, target):
+    assert (source, target, "19") in triples(events(pipeline, text))
+
+
+def test_future_act_with_an_unnamed_speaker_is_declared_intent(pipeline):
+    found = events(pipeline, "Finland will give Estonia a grant for schools, a statement from the ministry said.")
+    assert ("FIN", "EST", "07") not in triples(found, modality="asserted")
+    assert ("FIN", "EST", "03") in triples(found, modality="asserted")

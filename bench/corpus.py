@@ -43,6 +43,31 @@ SENTENCES_EN = [
     "Trade between {a} and {b} reached a record in the first quarter of the year.",
     "At a news conference, he stressed that {a} was ready to help settle the conflict.",
 ]
+# Sentences without an event: background, figures and commentary, which make up most of a real
+# story. Mixed in so that a generated article carries about as many events per word as the
+# shared and sample articles do (12-20 per 500 words), not one per sentence.
+NEUTRAL_ID = [
+    "Nilai perdagangan kedua negara tahun lalu tercatat sekitar {n} miliar dolar AS, menurut data resmi.",
+    "Wilayah itu memiliki sejarah panjang yang rumit sejak runtuhnya Uni Soviet pada awal 1990-an.",
+    "Para analis menilai situasi di kawasan masih sulit diprediksi dalam beberapa bulan mendatang.",
+    "Harga energi yang tinggi menjadi salah satu isu utama yang dibicarakan di ibu kota.",
+    "Sekitar {n} ribu warga tinggal di daerah perbatasan yang selama ini menjadi sumber ketegangan.",
+    "Pengamat mengatakan keputusan tersebut mencerminkan perubahan prioritas kebijakan luar negeri.",
+    "Sejumlah media lokal melaporkan suasana di pusat kota tetap tenang sepanjang hari.",
+    "Inflasi di negara itu mencapai {n} persen pada kuartal terakhir.",
+]
+NEUTRAL_EN = [
+    "Trade between the two sides was worth about {n} billion dollars last year, official data show.",
+    "The region has had a complicated history since the collapse of the Soviet Union in the early 1990s.",
+    "Analysts say the situation is likely to remain hard to predict in the coming months.",
+    "High energy prices are among the main concerns discussed in the capital.",
+    "About {n} thousand people live in the border area, which has long been a source of tension.",
+    "Observers said the decision reflected a shift in foreign policy priorities.",
+    "Local media reported that the city centre remained calm throughout the day.",
+    "Inflation in the country reached {n} percent in the last quarter.",
+]
+NEUTRAL_SHARE = 0.6
+
 NOISE_ID = ["Baca juga: Harga Emas Hari Ini Naik Tipis", "Foto: Dokumentasi Kementerian", "Editor: Redaksi | Penulis: Tim Dunia", "Share:"]
 NOISE_EN = ["Related: Markets close higher on Friday", "Photo: Ministry of Defence", "Share this:", "Tags: world, politics"]
 
@@ -50,12 +75,12 @@ NOISE_EN = ["Related: Markets close higher on Friday", "Photo: Ministry of Defen
 def article(rng: random.Random, number: int, words: int) -> dict:
     indonesian = rng.random() < 0.7
     states, sentences, noise = (STATES_ID, SENTENCES_ID, NOISE_ID) if indonesian else (STATES_EN, SENTENCES_EN, NOISE_EN)
+    neutral = NEUTRAL_ID if indonesian else NEUTRAL_EN
     day, month = rng.randint(1, 28), rng.randint(1, 12)
     dateline = f"BAKU, Senin ({day}/{month}/2024) - " if indonesian else f"BAKU, {day:02d}/{month:02d}/2024 (Reuters) - "
     paragraphs, count = [], 0
     while count < words:
-        a, b = rng.sample(states, 2)
-        text = " ".join(rng.choice(sentences).format(a=a, b=b, c=rng.choice(BLOCS)) for _ in range(3))
+        text = " ".join(_sentence(rng, states, sentences, neutral) for _ in range(3))
         paragraphs.append(text)
         count += len(text.split())
     paragraphs[0] = dateline + paragraphs[0]
@@ -63,6 +88,13 @@ def article(rng: random.Random, number: int, words: int) -> dict:
     paragraphs.append(rng.choice(noise))
     title = paragraphs[1].split(".")[0][:90]
     return {"id": f"bench-{number:06d}", "title": title, "text": title + "\n\n" + "\n\n".join(paragraphs)}
+
+
+def _sentence(rng: random.Random, states: list[str], sentences: list[str], neutral: list[str]) -> str:
+    if rng.random() < NEUTRAL_SHARE:
+        return rng.choice(neutral).format(n=rng.randint(2, 90))
+    a, b = rng.sample(states, 2)
+    return rng.choice(sentences).format(a=a, b=b, c=rng.choice(BLOCS))
 
 
 def corpus(n: int, *, seed: int = 7, words: int = 500, copy_share: float = 0.05):

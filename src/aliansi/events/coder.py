@@ -6,6 +6,8 @@ attribution from the words around it, and emit one event per (source, target, co
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from aliansi.actors.recognize import Mention
@@ -54,12 +56,26 @@ class EventCoder:
         mentions = [m for m in mentions if m.code]  # a person we cannot place is no party to an event
         events: list[dict] = []
         context = Discourse()
-        for sentence in doc.sentences:
-            in_sentence = [m for m in mentions if sentence.first <= m.first <= sentence.last]
+        by_sentence = _by_sentence(doc, mentions)
+        for sentence, in_sentence in zip(doc.sentences, by_sentence):
             coder = SentenceCoder(doc, sentence, in_sentence, language_cues, context)
             events.extend(coder.events())
             context.after_sentence(doc, sentence, in_sentence, language_cues)
         return events
+
+
+def _by_sentence(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions of each sentence, in one pass over both sorted lists."""
+    groups: list[list[Mention]] = [[] for _ in doc.sentences]
+    ordered = sorted(mentions, key=lambda m: m.first)
+    index = 0
+    for number, sentence in enumerate(doc.sentences):
+        while index < len(ordered) and ordered[index].first < sentence.first:
+            index += 1
+        while index < len(ordered) and ordered[index].first <= sentence.last:
+            groups[number].append(ordered[index])
+            index += 1
+    return groups
 
 
 class Discourse:
@@ -97,13 +113,27 @@ def _last_distinct_states(mentions: list[Mention]) -> list[Mention]:
 class SentenceCoder:
     def __init__(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues, context: Discourse):
         self.doc, self.sentence, self.cues, self.context = doc, sentence, language_cues, context
-        self.mentions = mentions + self._references(mentions)
-        self.mentions.sort(key=lambda m: m.first)
-        self.speaker = self._speaker()
-        self.dates = sentence_dates(doc, sentence)
-        self.has_speech_verb = any(
-            self.doc.tokens.norm[p] in self.cues.speech_verbs for p in range(sentence.first, sentence.last + 1)
-        )
+        self.named = mentions
+
+    # Most sentences have no trigger; what only events need is worked out on first use.
+
+    @functools.cached_property
+    def mentions(self) -> list[Mention]:
+        """The sentence's actors plus what its pronouns and "kedua negara" stand for, in text order."""
+        return sorted(self.named + self._references(self.named), key=lambda m: m.first)
+
+    @functools.cached_property
+    def speaker(self) -> Mention | None:
+        return self._speaker()
+
+    @functools.cached_property
+    def dates(self) -> list:
+        return sentence_dates(self.doc, self.sentence)
+
+    @functools.cached_property
+    def has_speech_verb(self) -> bool:
+        norm = self.doc.tokens.norm
+        return any(norm[p] in self.cues.speech_verbs for p in range(self.sentence.first, self.sentence.last + 1))
 
     # --- finding triggers ----------------------------------------------------------------------
 

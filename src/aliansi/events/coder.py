@@ -214,6 +214,10 @@ class SentenceCoder:
                 continue
             if word in self.cues.subject_pronouns:
                 resolved.extend(self._resolve("anaphora", position, position, mentions))
+            elif word in self.cues.first_person and self.speaker is not None:
+                # "“Kami akan mengirim delegasi,” kata Lavrov": we is the speaker's side.
+                here = Mention(tokens.starts[position], tokens.ends[position], position, position, None, "reference", None, "")
+                resolved.append(roles.standing_for(here, self.speaker))
             position += 1
         return resolved
 
@@ -231,9 +235,9 @@ class SentenceCoder:
         for position in range(self.sentence.first, self.sentence.last + 1):
             if tokens.norm[position] not in self.cues.speech_verbs:
                 continue
-            after = [m for m in self.mentions if m.first in (position + 1, position + 2) and m.code]
-            before = [m for m in self.mentions if position - SPEAKER_GAP <= m.last < position and m.code
-                      and m.kind != "reference" and not self._in_phrase(m)]
+            after = [m for m in self.named if m.first in (position + 1, position + 2) and m.code]
+            before = [m for m in self.named if position - SPEAKER_GAP <= m.last < position and m.code
+                      and not self._in_phrase(m)]
             if after:
                 return after[0]
             if before:
@@ -318,9 +322,15 @@ class SentenceCoder:
             return before, [], explicit
         after_words = pattern.target_after | (self.cues.partner_prepositions if pattern.symmetric else frozenset())
         end = roles.coordinated_clause_start(self.doc, found.last + 1, clause.last, self.cues) - 1
-        targets = roles.first_after(self.doc, found.first + 1, end, self.mentions, self.cues,
+        candidates = [m for m in self.mentions if not self._trailing_speaker(m, found)]
+        targets = roles.first_after(self.doc, found.first + 1, end, candidates, self.cues,
                                     exclude=excluded, after_words=after_words)
         return before, targets, explicit
+
+    def _trailing_speaker(self, mention: Mention, found: Found) -> bool:
+        """ "…, the UN agency reported": who reports the act after it is not its target."""
+        speaker = self.speaker
+        return speaker is not None and mention.first == speaker.first and speaker.first > found.last
 
     def _modifying_actor(self, found: Found) -> list[Mention]:
         """ "killed in Israeli tank shelling", "after Russian air strikes": an actor right before a noun of an

@@ -81,7 +81,8 @@ def relative_spans(doc: Doc, clause: Span, before: int, cues: Cues) -> list[Span
     spans = []
     for position in range(clause.first, before):
         if doc.tokens.norm[position] in cues.relative_markers:
-            end = next((p for p in range(position + 1, before) if "," in _gap_before(doc, p)), None)
+            # The closing comma may stand right before the trigger: "yang didukung Moskow, menuduh".
+            end = next((p for p in range(position + 1, before + 1) if "," in _gap_before(doc, p)), None)
             if end is not None:
                 spans.append(Span(position, end - 1))
     return spans

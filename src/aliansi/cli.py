@@ -22,7 +22,7 @@ from aliansi.evaluate import load_gold
 from aliansi.evaluate.ner import ner_report
 from aliansi.evaluate.petrarch import evaluate_petrarch, print_petrarch_report
 from aliansi.evaluate.plover_gsr import evaluate_plover_gsr, print_plover_report
-from aliansi.evaluate.report import actors_report, cleaning_report, events_report, paired
+from aliansi.evaluate.report import actors_report, calibration_rich, cleaning_report, events_report, paired
 from aliansi.ingest import read_paths
 from aliansi.models import Article, RawArticle
 from aliansi.pipeline import Pipeline
@@ -161,10 +161,7 @@ def evaluate_events(
     report = _evaluate(paths, gold, events_report, as_json=as_json, title="events",
                        columns=["precision", "recall", "f1", "must_not_hits", "missed", "spurious"])
     if not as_json:
-        table = Table("confidence", "events", "precision", title="calibration (scored events)")
-        for row in report["calibration"]:
-            table.add_row(row["confidence"], str(row["events"]), _cell(row["precision"]))
-        Console().print(table)
+        Console().print(calibration_rich(report["calibration"]))
 
 
 @evaluate_app.command("petrarch")

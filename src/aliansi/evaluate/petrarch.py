@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table
 
 from aliansi.errors import InputError
+from aliansi.evaluate.report import calibration_rich, calibration_table
 from aliansi.evaluate.sentences import (
     BLOC_CODES,
     NON_STATE_CODES,
@@ -133,9 +134,23 @@ def petrarch_report(sentences: Sequence[Mapping], events_by_id: Mapping[str, Seq
     return {
         "sentences": len(rows),
         "overall": figures(rows),
+        "calibration": calibration_table(_judged(sentences, events_by_id)),
         "per_category": {c: {"sentences": len(sel), **figures(sel)} for c, sel in sorted(by_category.items())},
         "misses": misses[:MISSES_SHOWN],
     }
+
+
+def _judged(sentences: Sequence[Mapping], events_by_id: Mapping[str, Sequence[Event]]):
+    """(confidence, correct) of each scored aliansi event: correct while its triple is still unmatched in gold."""
+    for s in sentences:
+        remaining = cameo_triples(s["gold"])
+        for event in events_by_id.get(s["id"], ()):
+            triple = next(iter(aliansi_triples([event])), None)
+            if triple is None:
+                continue
+            correct = remaining[triple] > 0
+            remaining[triple] -= correct
+            yield event.get("confidence", 0.5), correct
 
 
 def _listed(triples: Counter[Triple]) -> list[str]:
@@ -161,4 +176,6 @@ def print_petrarch_report(report: dict, *, console: Console | None = None) -> No
         table.add_row(name, str(row["sentences"]), *cells(row))
     table.add_section()
     table.add_row("overall", str(report["sentences"]), *cells(report["overall"]), style="bold")
-    (console or Console()).print(table)
+    console = console or Console()
+    console.print(table)
+    console.print(calibration_rich(report["calibration"]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from rich.table import Table
+
 from aliansi.evaluate.gold import GoldArticle
 from aliansi.evaluate.scores import Counts, score_actors, score_cleaning, score_events, scored_events
 from aliansi.models import Article
@@ -51,12 +53,18 @@ def events_report(pairs: list[tuple[Article, GoldArticle]]) -> dict:
 
 def calibration(pairs: list[tuple[Article, GoldArticle]]) -> list[dict]:
     """Precision of scored events (asserted, not negated) per confidence bin."""
+    return calibration_table(
+        (event["confidence"], correct) for article, gold in pairs for event, correct in scored_events(article, gold)
+    )
+
+
+def calibration_table(judged) -> list[dict]:
+    """Precision per confidence bin of (confidence, correct) pairs."""
     right, total = [0] * len(CONFIDENCE_BINS), [0] * len(CONFIDENCE_BINS)
-    for article, gold in pairs:
-        for event, correct in scored_events(article, gold):
-            index = next(i for i, (low, high) in enumerate(CONFIDENCE_BINS) if low <= event["confidence"] < high)
-            total[index] += 1
-            right[index] += correct
+    for confidence, correct in judged:
+        index = next(i for i, (low, high) in enumerate(CONFIDENCE_BINS) if low <= confidence < high)
+        total[index] += 1
+        right[index] += correct
     return [
         {"confidence": f"{low:.2f}-{min(high, 1.0):.2f}", "events": n, "precision": round(r / n, 4) if n else None}
         for (low, high), r, n in zip(CONFIDENCE_BINS, right, total)
@@ -80,3 +88,11 @@ def cleaning_report(pairs: list[tuple[Article, GoldArticle]]) -> dict:
             "evidence_offsets_ok": all(r["evidence_ok"] for r in rows),
         },
     }
+
+
+def calibration_rich(rows: list[dict]):
+    """The calibration rows as a rich table."""
+    table = Table("confidence", "events", "precision", title="calibration (scored events)")
+    for row in rows:
+        table.add_row(row["confidence"], str(row["events"]), "" if row["precision"] is None else f"{row['precision']:.3f}")
+    return table

@@ -13,11 +13,15 @@ $(BIN)/aliansi: pyproject.toml
 
 venv: $(BIN)/aliansi
 
+# The demo codes the sample corpus, stores it in a database beside the checkout, and shows how
+# Azerbaijan's alignment between the Western and Russian-led blocs moves over the samples' dates.
 demo: venv
 	$(BIN)/aliansi code samples --format table
+	$(BIN)/aliansi ingest samples --db demo.duckdb
+	$(BIN)/aliansi align AZE --db demo.duckdb
 
 test: venv
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) build src/*.egg-info demo.duckdb

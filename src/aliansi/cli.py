@@ -17,6 +17,7 @@ from rich.table import Table
 
 from aliansi import __version__
 from aliansi.align.commands import register as register_align
+from aliansi.store.commands import register as register_store
 from aliansi.errors import AliansiError, InputError
 from aliansi.evaluate import load_gold
 from aliansi.evaluate.ner import ner_report
@@ -254,6 +255,7 @@ def _date_cell(article: Article) -> str:
 
 
 # Commands that live beside their subsystem register themselves here, after the pipeline's own.
+register_store(app)
 register_align(app)
 
 

@@ -415,7 +415,8 @@ class SentenceCoder:
         start = min([p.start for p in parties] + [tokens.starts[found.first]])
         end = max([p.end for p in parties] + [tokens.ends[found.last]])
         entry = cameo(code)
-        date, precision = event_date(self.doc, self.sentence, tokens.starts[found.first], self.dates)
+        clause = roles.clause_of(self.doc, self.sentence, found.first, found.last, self.cues)
+        date, precision = event_date(self.doc, self.sentence, (tokens.starts[clause.first], tokens.ends[clause.last]), self.dates)
         return {
             "source": _party(source, text),
             "target": _party(target, text) if target else dict(NO_PARTY),

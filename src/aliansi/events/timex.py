@@ -31,10 +31,19 @@ def sentence_dates(doc: Doc, sentence: Sentence) -> list[DateMention]:
     return date_mentions(doc.text[sentence.start:sentence.end], lang=doc.language, reference=doc.date)
 
 
-def event_date(doc: Doc, sentence: Sentence, trigger_start: int, found: list[DateMention]) -> tuple[str | None, str | None]:
-    """The date expression nearest the trigger in its sentence ("perang pada tahun 2020" keeps 2020)."""
-    if found:
-        offset = trigger_start - sentence.start
-        start, end, iso, precision = min(found, key=lambda d: min(abs(d[0] - offset), abs(d[1] - offset)))
-        return iso, precision
+# A date adverbial that opens the sentence ("Pada tanggal 3 Maret, …", "On Monday, …") dates its
+# main clause even when the verb comes much later; this many characters covers such an opening.
+OPENING_CHARS = 40
+
+
+def event_date(doc: Doc, sentence: Sentence, clause: tuple[int, int], found: list[DateMention]) -> tuple[str | None, str | None]:
+    """The date written in the trigger's own clause ("perang pada tahun 2020" keeps 2020), else one that
+    opens the sentence, else the article's date. A date in another clause ("sejak 1991, ketika …")
+    belongs to another act."""
+    start, end = clause[0] - sentence.start, clause[1] - sentence.start
+    inside = [d for d in found if start <= d[0] and d[1] <= end]
+    opening = [d for d in found if d[0] < OPENING_CHARS]
+    chosen = inside or opening
+    if chosen:
+        return chosen[0][2], chosen[0][3]
     return doc.date_iso, doc.date_precision

@@ -117,3 +117,17 @@ def test_event_carries_codes_from_the_pinned_tables(pipeline):
     assert event["goldstein"] == 1.9
     assert event["plover"]["type"] == "CONSULT"
     assert 0.0 <= event["confidence"] <= 1.0
+
+
+def test_a_date_in_another_clause_belongs_to_another_act(pipeline):
+    article = code(pipeline, "Iran mengecam Azerbaijan setelah perjanjian yang ditandatangani pada 1994 itu dibatalkan.",
+                   date="2023-01-28")
+    [event] = [e for e in article.events if e["root"] == "11"]
+    assert (event["date"], event["date_precision"]) == ("2023-01-28", "day")
+
+
+def test_an_opening_date_adverbial_dates_the_main_clause(pipeline):
+    article = code(pipeline, "Pada tanggal 3 Maret, kepala staf militer Rusia dan Turki mengadakan pembicaraan di Ankara.",
+                   date="2016-03-07")
+    dates = {(e["date"], e["date_precision"]) for e in article.events if e["root"] == "04"}
+    assert dates == {("2016-03-03", "day")}

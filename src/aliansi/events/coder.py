@@ -148,7 +148,7 @@ class SentenceCoder:
             match = index.match_at(tokens, position) if not self._reduplicated(position) else None
             if match and (self._modifier(position) or self._noun_form(position, match[0])):
                 match = None
-            chosen = self._fitting(match) if match else None
+            chosen = self._fitting(position, match) if match else None
             if chosen is None:
                 position += 1
                 continue
@@ -185,12 +185,15 @@ class SentenceCoder:
                     return True
         return False
 
-    def _fitting(self, match) -> tuple[Trigger, int] | None:
+    def _fitting(self, position: int, match) -> tuple[Trigger, int] | None:
         last, triggers = match
+        # An object belongs to its verb's clause: "mengecam X setelah perjanjian …" has no object. The
+        # word that ends the clause may open the object itself: "held civilians as human shields".
+        limit = min(roles.clause_of(self.doc, self.sentence, position, last, self.cues).last + 1, self.sentence.last)
         for trigger in sorted(triggers, key=lambda t: not t.pattern.objects):
             if not trigger.pattern.objects:
                 return trigger, last
-            object_last = trigger.pattern.object_after(self.doc.tokens, last, self.sentence.last)
+            object_last = trigger.pattern.object_after(self.doc.tokens, last, limit)
             if object_last is not None:
                 return trigger, object_last
         return None

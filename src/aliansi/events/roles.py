@@ -35,6 +35,8 @@ def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -
         word = tokens.norm[position]
         if word in cues.complementizers:
             continue  # "demanded that Iran release ...": the target is the complement's subject
+        if position == last + 1:
+            continue  # right after the verb a break word is an adverb: "menutup sementara" (temporarily)
         if word in cues.clause_breaks or ";" in _gap_before(doc, position):
             end = position - 1
             break

@@ -1,6 +1,6 @@
 """Loading speed of the store: coded articles into DuckDB through Arrow, in transactional batches.
 
-    python bench/store_load.py [--articles 25000] [--events 10] [--batch-size 12500] [--repeat 3]
+    python bench/store_load.py [--articles 25000] [--events 10] [--batch-size 12500] [--repeat 5]
 
 Articles are the generated corpus of bench/corpus.py with `--events` synthetic events each (a random
 dyad, CAMEO code and day, evidence pointing at a real sentence of the article, as the coder writes
@@ -88,8 +88,6 @@ def _event(rng: random.Random, day: datetime.date, sentences: list[tuple[int, in
 def measure(made: list[Article], *, batch_size: int) -> dict:
     total_events = sum(len(a.events) for a in made)
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "bench.duckdb") as store:
-        import os
-        if os.environ.get("T1"): store.connection.execute("SET threads=1")
         coded = [Coded(a, f"{a.id}-hash") for a in made]
         start = time.perf_counter()
         batches = (coded[i:i + batch_size] for i in range(0, len(coded), batch_size))
@@ -118,7 +116,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10, help="events per article")
     parser.add_argument("--batch-size", type=int, default=12_500, help="articles per transaction")
     parser.add_argument("--words", type=int, default=150, help="words per generated article")
-    parser.add_argument("--repeat", type=int, default=3, help="passes, each into a fresh database")
+    parser.add_argument("--repeat", type=int, default=5, help="passes, each into a fresh database")
     args = parser.parse_args()
     made = articles(args.articles, events=args.events, words=args.words)
     # An ingest streams articles batch by batch; this benchmark holds all of them in memory at once,

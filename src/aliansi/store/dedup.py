@@ -38,10 +38,12 @@ import pyarrow as pa
 # visits, two strikes) that a user wants counted twice.
 WINDOW_DAYS = 3
 
-# Syndicated copies and rewrites of one wire story share most words of a sentence (Jaccard 0.6-1.0
-# on the samples); two different events on one dyad phrased in one outlet's house style share the
-# actor names and little else (0.1-0.3). 0.4 sits between them. Reports in two languages share
-# almost no words, so they merge only through the same CAMEO code.
+# Syndicated copies repeat a sentence word for word (Jaccard 1.0) and rewrites of one wire story keep
+# most of its words (0.7 for "Rusia menyerang kota Kharkiv dengan rudal balistik pada Senin" against
+# "Rusia menyerang Kharkiv dengan rudal pada Senin pagi"). Sentences about different events on one
+# dyad in different sample articles share few: median 0, 90th percentile 0.11, and 1 pair in 559
+# reaches 0.41. 0.4 sits between them. Reports in two languages share almost no words, so they merge
+# only through the same CAMEO code.
 MIN_JACCARD = 0.4
 
 _WORD = re.compile(r"\w+")

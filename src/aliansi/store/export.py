@@ -13,8 +13,9 @@ gdelt
     KnownGroupCode, with Type1Code IGO and its agent, if any, as Type2Code. GDELT itself writes
     CAMEO's own IGO codes for such groups, so map these codes if your tooling expects CAMEO's.
     NumMentions, NumSources and NumArticles are the cluster's counts; GLOBALEVENTID is the first 60
-    bits of the cluster's event id, as an integer; DATEADDED is the ingest time (UTC); SOURCEURL the article's URL, else its file. AvgTone and
-    the geography columns are empty: aliansi measures no tone and geocodes nothing yet.
+    bits of the cluster's event id, as an integer; DATEADDED is the ingest time (UTC); SOURCEURL the
+    article's URL, else its file. AvgTone and the geography columns are empty: aliansi measures no
+    tone and geocodes nothing yet.
 
 plover
     One JSON object per line in the style of POLECAT records: event_type and mode (PLOVER), context,

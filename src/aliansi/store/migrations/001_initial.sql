@@ -24,9 +24,11 @@ CREATE TABLE articles (
     published      VARCHAR,
     outlet         VARCHAR NOT NULL,      -- what NumSources counts: source, else URL host, else the id
     metadata       VARCHAR,               -- the whole metadata object as JSON text
-    text           VARCHAR NOT NULL,      -- cleaned text; every offset below indexes into it
+    text           VARCHAR USING COMPRESSION zstd NOT NULL,  -- cleaned text; offsets index into it (*)
     ingested_at    TIMESTAMP NOT NULL
 );
+-- (*) zstd instead of DuckDB's own choice (FSST for strings): on 25,000 generated articles the text
+-- took 5 MB instead of 19 MB and committed in a third of the time (bench/store_load.py).
 
 CREATE TABLE removed_pieces (
     article_id VARCHAR NOT NULL,

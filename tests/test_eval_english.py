@@ -144,13 +144,15 @@ def record(key, label, sources=(), targets=()):
 
 
 def test_plover_recall_counts_an_allowed_non_negated_root():
-    records = [record("d1", "DISAPPROVE", {"HRV"}), record("d2", "DISAPPROVE"), record("x", "DEMAND")]
+    records = [record("d1", "DISAPPROVE", {"HRV"}), record("d2", "DISAPPROVE"), record("x", "DEMAND"),
+               record("p", "DEMAND")]
     events = {"d1": [event("HRV", "SRB", "111")], "d2": [event("HRV", "SRB", "112", negated=True)],
-              "x": [event("USA", "IRQ", "020", modality="hypothetical")]}
+              "x": [event("USA", "IRQ", "020", modality="planned")],
+              "p": [event("USA", "IRQ", "020", modality="hypothetical")]}
     report = plover_report(records, events)
-    assert report["type_recall"] == 0.6667  # d1 and x; d2's only event is negated
+    assert report["type_recall"] == 0.5  # d1 and x; d2's only event is negated, p's only hypothetical
     assert report["per_label"]["DISAPPROVE"] == {"records": 2, "recall": 0.5, "events": 1, "precision": 1.0}
-    assert [m["id"] for m in report["misses"]] == ["d2"]
+    assert [m["id"] for m in report["misses"]] == ["d2", "p"]
     assert report["misses"][0]["emitted"] == ["not HRV>SRB 112"]
 
 

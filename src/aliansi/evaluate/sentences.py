@@ -35,9 +35,19 @@ def code_sentences(sentences: Mapping[str, str], *, pipeline=None, workers: int 
     return {article.id: list(article.events) for article in pipeline.run(raws, workers=workers)}
 
 
+# Both sets code what happened or what an actor plans or announces (PETRARCH codes "prepared to
+# attend" as a visit), but not what a speaker only alleges or what might happen: their gold for
+# "X claimed that Y attacked Z" has no attack. So asserted and planned events are scored, claimed and
+# hypothetical ones are not, and negated ones never.
+SCORED_MODALITIES = frozenset({"asserted", "planned"})
+
+
 def scored_events(events: Iterable[Event]) -> list[Event]:
-    """The events both harnesses score: every non-negated one, whatever its modality."""
-    return [event for event in events if not event.get("negated")]
+    """The events both harnesses score: non-negated, asserted or planned."""
+    return [
+        event for event in events
+        if not event.get("negated") and event.get("modality", "asserted") in SCORED_MODALITIES
+    ]
 
 
 def event_root(event: Event) -> str:

@@ -12,12 +12,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 from rich.table import Table
 
 from aliansi import __version__
 from aliansi.align.commands import register as register_align
 from aliansi.store.commands import register as register_store
+from aliansi.console import print_error, print_no_articles, progress, reported, stderr
 from aliansi.errors import AliansiError, InputError
 from aliansi.evaluate import load_gold
 from aliansi.evaluate.ner import ner_report
@@ -25,7 +26,7 @@ from aliansi.evaluate.petrarch import evaluate_petrarch, print_petrarch_report
 from aliansi.evaluate.plover_gsr import evaluate_plover_gsr, print_plover_report
 from aliansi.evaluate.report import actors_report, calibration_rich, cleaning_report, events_report, paired
 from aliansi.ingest import read_paths
-from aliansi.models import Article, RawArticle
+from aliansi.models import Article
 from aliansi.pipeline import Pipeline
 
 app = typer.Typer(
@@ -34,7 +35,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True, soft_wrap=True)  # never break a path across lines
 
 
 class OutputFormat(str, Enum):
@@ -75,13 +75,13 @@ def code_command(
 ) -> None:
     """Code articles into the per-article JSON contract (cleaned text, removed pieces, actors, events)."""
     failures: list[InputError] = []
-    articles = Pipeline().run(_reported(read_paths(paths), failures), workers=workers)
-    with _progress() as progress:
-        task = progress.add_task("coding", total=None)
-        counted = _counted(articles, progress, task)
+    articles = Pipeline().run(reported(read_paths(paths), failures), workers=workers)
+    with progress() as bar:
+        task = bar.add_task("coding", total=None)
+        counted = _counted(articles, bar, task)
         count = _write(counted, output_format)
     if count == 0 and not failures:
-        stderr.print("[red]error:[/] no articles found in the given paths (supported: .txt .jsonl .html .warc .warc.gz .xml .rss .atom)")
+        print_no_articles()
         raise typer.Exit(1)
     if failures:
         stderr.print(f"[red]{len(failures)} input(s) could not be read[/]; the other {count} article(s) were coded.")
@@ -90,7 +90,7 @@ def code_command(
 
 def _coded(paths: list[Path], *, workers: int = 1) -> tuple[list[Article], list[InputError]]:
     failures: list[InputError] = []
-    articles = list(Pipeline().run(_reported(read_paths(paths), failures), workers=workers))
+    articles = list(Pipeline().run(reported(read_paths(paths), failures), workers=workers))
     return articles, failures
 
 
@@ -201,24 +201,6 @@ def _print_or_dump(report: dict, printer, *, as_json: bool) -> None:
         printer(report)
 
 
-def _reported(items: Iterable[RawArticle | InputError], failures: list[InputError]) -> Iterator[RawArticle]:
-    """Report unreadable inputs on stderr as they come, and pass the articles on."""
-    for item in items:
-        if isinstance(item, InputError):
-            failures.append(item)
-            stderr.print(f"[red]error:[/] {item.path}: {item.reason}", highlight=False)
-        else:
-            yield item
-
-
-def _progress() -> Progress:
-    # Progress goes to stderr and only on a terminal, so piped stdout stays clean JSON.
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=stderr, transient=True, disable=not stderr.is_terminal,
-    )
-
-
 def _counted(articles: Iterable[Article], progress: Progress, task) -> Iterator[Article]:
     for article in articles:
         progress.advance(task)
@@ -263,7 +245,7 @@ def main() -> None:
     try:
         app()
     except AliansiError as exc:
-        stderr.print(f"[red]error:[/] {exc}", highlight=False)
+        print_error(exc)
         sys.exit(2)
     except BrokenPipeError:
         # `aliansi code … | head` closes stdout early; that is not an error worth a traceback.

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aliansi.console import print_error, stderr
 from aliansi.errors import AliansiError
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-stderr = Console(stderr=True, soft_wrap=True)
 
 
 class Freq(str, Enum):
@@ -112,7 +112,7 @@ def _guarded(compute):
     try:
         return compute()
     except AliansiError as exc:
-        stderr.print(f"[red]error:[/] {exc}", highlight=False)
+        print_error(exc)
         raise typer.Exit(2) from None
 
 

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import duckdb
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from aliansi.console import print_error, print_no_articles, print_input_error, progress, reported, stderr
 from aliansi.errors import InputError
 from aliansi.models import RawArticle
 from aliansi.store import Store, StoreError, default_path
@@ -24,8 +23,6 @@ from aliansi.store.options import BATCH_SIZE, ExportFormat
 
 if TYPE_CHECKING:
     from aliansi.store.load import IngestSummary
-
-stderr = Console(stderr=True, soft_wrap=True)  # never break a path across lines
 
 DbOption = Annotated[
     Path | None,
@@ -52,10 +49,10 @@ def ingest_command(
     path = db or default_path()
     stderr.print(f"database: {path}", highlight=False)
     failures: list[InputError] = []
-    with _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-        summary = _ingest(path, _reported(_read(paths), failures), workers=workers, batch_size=batch_size,
-                          on_coded=lambda: progress.advance(task))
+    with progress() as bar:
+        task = bar.add_task("ingesting", total=None)
+        summary = _ingest(path, reported(_read(paths), failures), workers=workers, batch_size=batch_size,
+                          on_coded=lambda: bar.advance(task))
     failures.extend(summary.failures)
     _report_ingest(summary, failures)
 
@@ -84,7 +81,7 @@ def export_command(
 def _ingest(path: Path, raws: Iterable[RawArticle], **options) -> IngestSummary:
     try:
         with Store.open(path) as store:
-            return store.ingest_items(raws, on_error=_print_error, **options)
+            return store.ingest_items(raws, on_error=print_input_error, **options)
     except StoreError as exc:
         _fail(exc)
     except duckdb.Error as exc:
@@ -99,24 +96,10 @@ def _read(paths: list[Path]) -> Iterator[RawArticle | InputError]:
     return read_paths(paths)
 
 
-def _reported(items: Iterable[RawArticle | InputError], failures: list[InputError]) -> Iterator[RawArticle]:
-    """Report unreadable inputs on stderr as they come (as `aliansi code` does), and pass the articles on."""
-    for item in items:
-        if isinstance(item, InputError):
-            failures.append(item)
-            _print_error(item)
-        else:
-            yield item
-
-
-def _print_error(error: InputError) -> None:
-    stderr.print(f"[red]error:[/] {error.path}: {error.reason}", highlight=False)
-
-
 def _report_ingest(summary: IngestSummary, failures: list[InputError]) -> None:
     seen = summary.stored + summary.unchanged
     if seen == 0 and not failures:
-        stderr.print("[red]error:[/] no articles found in the given paths (supported: .txt .jsonl .html .warc .warc.gz .xml .rss .atom)")
+        print_no_articles()
         raise typer.Exit(1)
     stderr.print(
         f"stored {summary.new} new and {summary.replaced} changed article(s) with {summary.events} event(s); "
@@ -129,13 +112,5 @@ def _report_ingest(summary: IngestSummary, failures: list[InputError]) -> None:
 
 
 def _fail(exc: StoreError) -> None:
-    stderr.print(f"[red]error:[/] {exc}", highlight=False)
+    print_error(exc)
     raise typer.Exit(1)
-
-
-def _progress() -> Progress:
-    # Progress goes to stderr and only on a terminal, so logs and piped output stay clean.
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=stderr, transient=True, disable=not stderr.is_terminal,
-    )

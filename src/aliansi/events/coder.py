@@ -270,7 +270,7 @@ class SentenceCoder:
                     if (target and source.code == target.code) or key in seen:
                         continue
                     seen.add(key)
-                    out.append(self._event(found, source, target, code, modality, negated, explicit))
+                    out.append(self._event(found, clause, source, target, code, modality, negated, explicit))
         return out + self._obligation_demands(seen)
 
     def _obligation_demands(self, seen: set) -> list[dict]:
@@ -289,7 +289,7 @@ class SentenceCoder:
                 key = (self.speaker.code, target.code, OBLIGATION_DEMAND.pattern.code)
                 if target.code != self.speaker.code and key not in seen:
                     seen.add(key)
-                    out.append(self._event(found, self.speaker, target, key[2], "asserted", False, True))
+                    out.append(self._event(found, clause, self.speaker, target, key[2], "asserted", False, True))
         return out
 
     def _roles(self, found: Found, clause: roles.Span, previous_source: list[Mention]):
@@ -411,14 +411,13 @@ class SentenceCoder:
             return INTENT_CODES.get(root, "030")
         return THREAT_CODES.get(root, "130")
 
-    def _event(self, found: Found, source: Mention, target: Mention | None, code: str, modality: str, negated: bool,
-               explicit: bool) -> dict:
+    def _event(self, found: Found, clause: roles.Span, source: Mention, target: Mention | None, code: str,
+               modality: str, negated: bool, explicit: bool) -> dict:
         text, tokens = self.doc.text, self.doc.tokens
         parties = [source, target] if target else [source]
         start = min([p.start for p in parties] + [tokens.starts[found.first]])
         end = max([p.end for p in parties] + [tokens.ends[found.last]])
         entry = cameo(code)
-        clause = roles.clause_of(self.doc, self.sentence, found.first, found.last, self.cues)
         date, precision = event_date(self.doc, self.sentence, (tokens.starts[clause.first], tokens.ends[clause.last]), self.dates)
         return {
             "source": _party(source, text),

@@ -55,6 +55,7 @@ class _Vocab:
 
     months: dict[str, int]
     weekday_orders: dict[str, frozenset[str]]  # weekday word -> numeric orders of its languages
+    weekdays: dict[str, int]  # weekday word -> Monday=0 ... Sunday=6
     orders: frozenset[str]  # every numeric order among the languages
     relative_days: dict[str, int]
     relative_months: dict[str, int]
@@ -126,6 +127,7 @@ def _vocab(langs: tuple[str, ...]) -> _Vocab:
     return _Vocab(
         months=months,
         weekday_orders=weekday_orders,
+        weekdays=_merge(packs, "weekdays"),
         orders=frozenset(p["numeric_order"] for p in packs.values()),
         relative_days=rel_days,
         relative_months=rel_months,
@@ -241,15 +243,10 @@ def _relative(g: dict[str, str | None], v: _Vocab, reference: date | None) -> Da
         return _iso(reference.year - (month > reference.month), month)
     if g.get("wo"):
         # A bare weekday in a news story is the most recent one on or before the report date.
-        weekday = _weekday_number(g["wo"].lower(), v)
+        weekday = v.weekdays[g["wo"].lower()]
         back = (reference.weekday() - weekday) % 7
         return _iso_date(reference - timedelta(days=back))
     return _NONE
-
-
-def _weekday_number(word: str, v: _Vocab) -> int:
-    return next(number for lang in _all_langs() for name, number in langpacks.load(lang, "dates")["weekdays"].items()
-                if name == word)
 
 
 def _iso_date(d: date) -> DateResult:

@@ -107,7 +107,7 @@ def detect_language(text: str, *, declared: str | None = None) -> str | None:
     if code:
         return code
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    if sum(map(len, _WORD.findall(sample))) < _MIN_LETTERS:
         return None
     fast = _by_stopwords(sample)
     if fast:

@@ -416,3 +416,26 @@ def test_bad_pattern_is_a_langpack_error(monkeypatch):
     finally:
         monkeypatch.undo()
         boilerplate._markers.cache_clear()
+
+
+def test_spam_pattern_in_capitals_is_a_langpack_error(monkeypatch):
+    # Spam patterns are matched against lower-cased lines, so a capital letter could never match.
+    monkeypatch.setattr(langpacks, "load_all", lambda kind: {"xx": {"spam": {"promo": [r"\bDaftar\s+sekarang\b"]}}})
+    boilerplate._markers.cache_clear()
+    try:
+        with pytest.raises(LangPackError, match="lower case"):
+            strip_boilerplate("Judul\n\nIsi.")
+    finally:
+        monkeypatch.undo()
+        boilerplate._markers.cache_clear()
+
+
+def test_spam_escapes_in_capitals_are_allowed(monkeypatch):
+    monkeypatch.setattr(langpacks, "load_all", lambda kind: {"xx": {"spam": {"promo": [r"\bdaftar\S*\s+sekarang\b", r"\bklik\b"]}}})
+    boilerplate._markers.cache_clear()
+    try:
+        result = strip_boilerplate("Judul berita\n\nIsi berita yang panjang.\n\nDAFTARLAH SEKARANG, klik link ini")
+        assert [piece.reason for piece in result.removed] == ["spam_line"]
+    finally:
+        monkeypatch.undo()
+        boilerplate._markers.cache_clear()

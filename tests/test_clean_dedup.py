@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from aliansi.clean.dedup import NearDuplicateIndex, shingles
+from aliansi.clean.dedup import NearDuplicateIndex, shingle_hashes
 
 ID_STORY = """ASTANA, Rabu (12/3/2025) - Menteri Pertahanan Kazakhstan dan Menteri Pertahanan Turki menandatangani nota kesepahaman kerja sama militer di Astana pada Rabu. Perjanjian itu mencakup pelatihan perwira, latihan gabungan di wilayah Kaspia, dan produksi bersama kendaraan lapis baja ringan.
 
@@ -165,7 +165,13 @@ def test_deterministic_across_instances():
 
 
 def test_normalisation_ignores_case_and_punctuation():
-    assert shingles("Putin, bertemu ERDOGAN di Sochi!") == shingles("putin bertemu erdogan di sochi")
+    assert shingle_hashes("Putin, bertemu ERDOGAN di Sochi!") == shingle_hashes("putin bertemu erdogan di sochi")
+    assert shingle_hashes("Putin bertemu Erdogan") != shingle_hashes("Erdogan bertemu Putin")
+
+
+def test_short_text_is_one_shingle():
+    assert len(shingle_hashes("Putin bertemu")) == 1
+    assert len(shingle_hashes("Putin bertemu Erdogan di Sochi")) == 3
 
 
 def test_empty_text_is_never_a_duplicate():

@@ -47,6 +47,9 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
     actors: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    # The text's MinHash signature (clean.dedup.signature), computed where the article is coded so that
+    # the near-duplicate check, which needs the whole batch in one process, only compares. Not output.
+    signature: Any = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from aliansi.actors import actors_of, recognize
 from aliansi.clean import clean_article
-from aliansi.clean.dedup import NearDuplicateIndex
+from aliansi.clean.dedup import NearDuplicateIndex, signature
 from aliansi.events.coder import EventCoder
 from aliansi.models import Article, RawArticle
 from aliansi.nlp.doc import analyse
@@ -27,15 +27,23 @@ class Pipeline:
         mentions = recognize(doc)
         article.actors = actors_of(article.text, mentions)
         article.events = EventCoder().code(doc, mentions)
+        article.signature = signature(article.text)
         return article
 
     def run(self, raws: Iterable[RawArticle], *, workers: int = 1) -> Iterator[Article]:
         duplicates = NearDuplicateIndex()
         for article in self._annotated(raws, workers=workers):
-            article.duplicate_of = duplicates.check_and_add(article.id, article.text)
+            article.duplicate_of = duplicates.check_and_add(article.id, article.text, signature=article.signature)
             yield article
 
     def _annotated(self, raws: Iterable[RawArticle], *, workers: int) -> Iterator[Article]:
+        raws = iter(raws)
+        first = next(raws, None)
+        if first is None:
+            return
+        # The first article is coded here, before the workers fork, so that they inherit the language
+        # packs and indexes it loaded instead of each loading them again.
+        yield self.annotate(first)
         if workers <= 1:
             yield from map(self.annotate, raws)
             return

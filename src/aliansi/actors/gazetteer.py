@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from aliansi.nlp import PhraseIndex, Tokens
+from aliansi.nlp import PhraseIndex, Tokens, phrase_key
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,20 @@ class Gazetteer:
     def __init__(self, entries: list[Entry], *, case_sensitive: bool):
         self._index: PhraseIndex[Entry] = PhraseIndex()
         self._case_sensitive = case_sensitive
+        any_case: set[str] = set()
         for entry in entries:
             letters = [ch for ch in entry.phrase if ch.isalpha()]
             self._index.add(entry.phrase, replace(entry, acronym=bool(letters) and all(ch.isupper() for ch in letters)))
+            if entry.contextual or not case_sensitive:
+                any_case.update(phrase_key(entry.phrase)[:1])
         self.first_words = self._index.first_words()
+        # Words that may start a phrase in lower case; every other phrase needs a capital first letter.
+        self._any_case_first_words = frozenset(any_case)
+
+    def may_start(self, tokens: Tokens, index: int) -> bool:
+        """Whether a phrase can start at `index` at all: the cheap test before `match_at`."""
+        word = tokens.norm[index]
+        return word in self._any_case_first_words or (word in self.first_words and tokens.is_capitalized(index))
 
     def match_at(self, tokens: Tokens, index: int, *, seen: set[str | None] = frozenset()) -> Match | None:
         """The longest usable phrase at `index`; contextual forms are usable only for a bloc in `seen`,

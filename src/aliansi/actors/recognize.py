@@ -52,7 +52,6 @@ class Recognizer:
     def __init__(self, *, names: Gazetteer, titles: Gazetteer, resolve_person, function_words: frozenset[str],
                  language_nouns: frozenset[str]):
         self._names = names
-        self._starters = names.first_words | titles.first_words
         self._language_nouns = language_nouns
         self._titles = titles
         self._resolve_person = resolve_person  # (person name, date or None, codes seen) -> (code, agent) | None
@@ -60,9 +59,10 @@ class Recognizer:
 
     def mentions(self, text: str, tokens: Tokens, *, on: dt.date | None = None) -> list[Mention]:
         found = _SoFar()
-        index, count, starters, words = 0, len(tokens.norm), self._starters, tokens.norm
+        index, count = 0, len(tokens.norm)
+        names, titles = self._names, self._titles
         while index < count:
-            if words[index] not in starters:
+            if not (titles.may_start(tokens, index) or names.may_start(tokens, index)):
                 index += 1  # most words start no name and no title: skip them cheaply
                 continue
             mention = self._mention_at(text, tokens, index, on, found)
@@ -99,7 +99,7 @@ class Recognizer:
         start_of_name = titles[-1].last + 1 if titles else index
         if start_of_name >= len(tokens) or (titles and not _adjacent(text, tokens, start_of_name - 1, start_of_name)):
             return None
-        name = self._names.match_at(tokens, start_of_name, seen=found.codes)
+        name = self._names.match_at(tokens, start_of_name, seen=found.codes) if self._names.may_start(tokens, start_of_name) else None
         if name is None:
             return self._unknown_person(text, tokens, titles, start_of_name) if titles else None
         if start_of_name > 0 and tokens.norm[start_of_name - 1] in self._language_nouns:

@@ -6,8 +6,19 @@ toward NATO?", with the evidence for every period.
 ``kb/alignment_blocs.yaml`` or a user's file of the same schema (``load_blocs``).
 """
 
-from aliansi.align.blocs import AlignmentBloc, load_blocs
-from aliansi.align.dyad import dyad_series
-from aliansi.align.index import alignment
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = ["AlignmentBloc", "alignment", "dyad_series", "load_blocs"]
+
+# Resolved on first use (PEP 562): the CLI registers the align commands at every start, and pandas,
+# which these modules need, would otherwise be imported by commands that never touch it.
+_HOME = {"AlignmentBloc": "blocs", "load_blocs": "blocs", "dyad_series": "dyad", "alignment": "index"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)

@@ -13,9 +13,10 @@ import re
 import unicodedata
 import zlib
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-__all__ = ["NearDuplicateIndex", "shingles"]
+__all__ = ["NearDuplicateIndex", "shingle_hashes", "signature"]
 
 # Word 3-grams. Jaccard similarities measured on the fixtures in tests/test_clean_dedup.py
 # (about 200 words each), by shingle size k:
@@ -42,19 +43,54 @@ SEED = 1
 _WORD = re.compile(r"[^\W_]+")
 
 
-def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
-    """Word `size`-grams of the lower-cased text with punctuation stripped."""
+# Odd 32-bit multiplier that chains the word hashes of a shingle (as in FNV/Knuth multiplicative hashing).
+_CHAIN = np.uint64(0x9E3779B1)
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> list[int]:
+    """32-bit hashes of the word `size`-grams of the lower-cased text with punctuation stripped.
+
+    Each word is hashed once (crc32, in C) and a shingle's hash chains its words' hashes in numpy,
+    instead of building and hashing one string per shingle. Repeats are kept: MinHash takes minima,
+    which repeats do not change.
+    """
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    if not words:
+        return []
+    word_hashes = np.array([zlib.crc32(word.encode("utf-8")) for word in words], dtype=np.uint64)
+    width = min(size, len(word_hashes))
+    chained = word_hashes[: len(word_hashes) - width + 1].copy()
+    for offset in range(1, width):
+        chained = chained * _CHAIN + word_hashes[offset : len(word_hashes) - width + 1 + offset]
+    return (chained & _MASK32).tolist()
+
+
+# Permutations per signature: datasketch's default; the estimate's standard error is about 0.04.
+NUM_PERM = 128
 
 
 @functools.cache
 def _template(num_perm: int) -> MinHash:
-    # crc32 (in C) instead of datasketch's default sha1 (a Python call per shingle): a 32-bit,
-    # deterministic, well-mixed hash is all MinHash needs, and it is several times faster.
-    return MinHash(num_perm=num_perm, seed=SEED, hashfunc=zlib.crc32)
+    # The shingle hashes arrive as 32-bit integers, so the MinHash's own hash function is the identity.
+    return MinHash(num_perm=num_perm, seed=SEED, hashfunc=int)
+
+
+def signature(text: str, *, num_perm: int = NUM_PERM, shingle_size: int = SHINGLE_SIZE) -> np.ndarray | None:
+    """The MinHash signature (its hash values) of a text, or None for a text without words.
+
+    A plain array, so that worker processes can compute it beside the rest of an article's coding
+    and send it back cheaply; the index in the parent only compares signatures.
+    """
+    hashes = shingle_hashes(text, shingle_size)
+    if not hashes:
+        return None
+    # Generating the permutations is most of MinHash's set-up cost; they depend only on num_perm and
+    # the seed, so every signature shares one set.
+    template = _template(num_perm)
+    mh = MinHash(num_perm=num_perm, seed=SEED, permutations=template.permutations, scheme=template.scheme, hashfunc=int)
+    mh.update_batch(hashes)
+    return mh.hashvalues
 
 
 class NearDuplicateIndex:
@@ -65,7 +101,7 @@ class NearDuplicateIndex:
     """
 
     def __init__(
-        self, *, threshold: float = DEFAULT_THRESHOLD, num_perm: int = 128, shingle_size: int = SHINGLE_SIZE
+        self, *, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM, shingle_size: int = SHINGLE_SIZE
     ):
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
@@ -84,31 +120,41 @@ class NearDuplicateIndex:
         return article_id in self._order
 
     def minhash(self, text: str) -> MinHash | None:
-        grams = shingles(text, self.shingle_size)
-        if not grams:
-            return None
-        # Generating the permutations is most of MinHash's set-up cost; they depend only on
-        # num_perm and the seed, so every signature shares one set.
-        template = _template(self.num_perm)
-        mh = MinHash(num_perm=self.num_perm, seed=SEED, permutations=template.permutations, scheme=template.scheme,
-                     hashfunc=zlib.crc32)
-        mh.update_batch(g.encode("utf-8") for g in sorted(grams))
-        return mh
+        return self._from_signature(signature(text, num_perm=self.num_perm, shingle_size=self.shingle_size))
 
-    def check_and_add(self, article_id: str, text: str) -> str | None:
+    def _from_signature(self, values: np.ndarray | None) -> MinHash | None:
+        if values is None:
+            return None
+        if len(values) != self.num_perm:
+            raise ValueError(f"a signature of {len(values)} values does not fit an index of {self.num_perm} permutations")
+        template = _template(self.num_perm)
+        return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=values, permutations=template.permutations,
+                       scheme=template.scheme, hashfunc=int)
+
+    def check_and_add(self, article_id: str, text: str, *, signature: np.ndarray | None = None) -> str | None:
         """Add the article; return the id of the first-seen article it nearly duplicates, or None.
 
-        Text without a single word is not indexed and duplicates nothing.
+        `signature` is the text's `signature()` when the caller already has it (computed with this
+        index's parameters). Text without a single word is not indexed and duplicates nothing.
         """
         if article_id in self._order:
             raise ValueError(f"article {article_id!r} is already in the index")
-        mh = self.minhash(text)
+        mh = self._from_signature(signature) if signature is not None else self.minhash(text)
         if mh is None:
             return None
-        matches = [key for key in self._lsh.query(mh) if mh.jaccard(self._minhashes[key]) >= self.threshold]
+        matches = self._similar(mh, self._lsh.query(mh))
         self._lsh.insert(article_id, mh)
         self._minhashes[article_id] = mh
         self._order[article_id] = len(self._order)
         first = min((self._group[key] for key in matches), key=self._order.__getitem__, default=None)
         self._group[article_id] = first or article_id
         return first
+
+    def _similar(self, mh: MinHash, candidates: list[str]) -> list[str]:
+        """The candidates whose estimated Jaccard similarity (share of equal minima) reaches the threshold,
+        all compared in one array operation."""
+        if not candidates:
+            return []
+        others = np.stack([self._minhashes[key].hashvalues for key in candidates])
+        similarity = (others == mh.hashvalues).mean(axis=1)
+        return [key for key, value in zip(candidates, similarity) if value >= self.threshold]

@@ -25,9 +25,11 @@ class Span:
 
 def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -> Span:
     tokens = doc.tokens
+    # Most sentences have no semicolon; then no gap between words needs looking at.
+    semicolon = ";" in doc.text[sentence.start:sentence.end]
     start = sentence.first
     for position in range(first - 1, sentence.first - 1, -1):
-        if tokens.norm[position] in cues.clause_breaks or ";" in _gap_before(doc, position + 1):
+        if tokens.norm[position] in cues.clause_breaks or (semicolon and ";" in _gap_before(doc, position + 1)):
             start = position + 1
             break
     end = sentence.last
@@ -37,7 +39,7 @@ def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -
             continue  # "demanded that Iran release ...": the target is the complement's subject
         if position == last + 1:
             continue  # right after the verb a break word is an adverb: "menutup sementara" (temporarily)
-        if word in cues.clause_breaks or ";" in _gap_before(doc, position):
+        if word in cues.clause_breaks or (semicolon and ";" in _gap_before(doc, position)):
             end = position - 1
             break
     return Span(start, end)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import trafilatura
-
 from aliansi.errors import InputError
 from aliansi.models import RawArticle
 
@@ -24,6 +22,8 @@ def read(path: Path) -> Iterator[RawArticle]:
 
 def from_html(document: bytes | str, *, article_id: str, source_file: str, url: str | None = None) -> RawArticle | None:
     """Extract one article from an HTML document, or None when the page has no main text."""
+    import trafilatura  # a second of start-up, paid only by runs that read HTML
+
     extracted = trafilatura.bare_extraction(
         document,
         url=url,

@@ -1,18 +1,21 @@
 """Longest-match lookup of word sequences over tokens: the one matcher behind actors and events.
 
-Phrases are stored under their normalized token tuple and indexed by first token, so matching
-costs one dict lookup per token plus one per candidate length.
+Phrases are stored in a trie of normalized words, so matching walks forward from a token one dict
+lookup per word, and stops at the first word that no phrase continues with.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from aliansi.nlp.text import Tokens, tokenize
 
 T = TypeVar("T")
+
+# The key under which a trie node keeps the values of the phrase ending there. Tokens are runs of
+# word characters, so no word is ever the empty string.
+_VALUES = ""
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -22,40 +25,38 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(lambda: defaultdict(list))
-        self._lengths: dict[str, list[int]] = {}
+        self._root: dict[str, Any] = {}
 
     def add(self, phrase: str, value: T) -> None:
         key = phrase_key(phrase)
-        if key:
-            self._by_first[key[0]][key].append(value)
-            self._lengths.pop(key[0], None)
+        if not key:
+            return
+        node = self._root
+        for word in key:
+            node = node.setdefault(word, {})
+        node.setdefault(_VALUES, []).append(value)
 
     def first_words(self) -> frozenset[str]:
         """The normalized words that start some phrase: a cheap test before `match_at`."""
-        return frozenset(self._by_first)
+        return frozenset(self._root)
 
     def match_at(
         self, tokens: Tokens, index: int, accept: Callable[[T, int], bool] | None = None
     ) -> tuple[int, tuple[T, ...]] | None:
-        """(last token index, values) of the longest phrase starting at `index` with an accepted value."""
-        first = tokens.norm[index]
-        phrases = self._by_first.get(first)
-        if phrases is None:
-            return None
-        for length in self._candidate_lengths(first, phrases):
-            if index + length > len(tokens.norm):
-                continue  # a shorter slice at the end of the text would pass for a shorter phrase
-            values = phrases.get(tuple(tokens.norm[index:index + length]))
+        """(last token index, values) of the longest phrase starting at `index` with an accepted value,
+        so "Mini NATO" wins over "NATO" and "latihan gabungan" over "latihan"."""
+        words = tokens.norm
+        node = self._root.get(words[index])
+        ends: list[tuple[int, list[T]]] = []
+        position = index
+        while node is not None:
+            values = node.get(_VALUES)
             if values:
-                usable = tuple(v for v in values if accept is None or accept(v, length))
-                if usable:
-                    return index + length - 1, usable
+                ends.append((position, values))
+            position += 1
+            node = node.get(words[position]) if position < len(words) else None
+        for last, values in reversed(ends):
+            usable = tuple(values) if accept is None else tuple(v for v in values if accept(v, last - index + 1))
+            if usable:
+                return last, usable
         return None
-
-    def _candidate_lengths(self, first: str, phrases) -> list[int]:
-        lengths = self._lengths.get(first)
-        if lengths is None:
-            # Longest first, so "Mini NATO" wins over "NATO" and "latihan gabungan" over "latihan".
-            lengths = self._lengths[first] = sorted({len(key) for key in phrases}, reverse=True)
-        return lengths

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # A word is a run of letters/digits; hyphens and apostrophes split words, so "Rusia-Azerbaijan"
@@ -41,8 +42,6 @@ class Tokens:
 
     def index_at_or_after(self, offset: int) -> int:
         """The first token starting at or after a character offset (len(self) if none)."""
-        from bisect import bisect_left
-
         return bisect_left(self.starts, offset)
 
 

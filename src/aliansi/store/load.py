@@ -433,7 +433,7 @@ class _Plan:
             entry = self._next_to_code()
             if entry.article_id != article.id:
                 raise RuntimeError(f"pipeline output out of order: expected {entry.article_id}, got {article.id}")
-            article.duplicate_of = self._duplicates.check_and_add(article.id, article.text)
+            article.duplicate_of = self._duplicates.check_and_add(article.id, article.text, signature=article.signature)
             if on_coded:
                 on_coded()
             yield Coded(article, entry.article_hash, entry.replaces)

@@ -45,12 +45,12 @@ class Gazetteer:
                 any_case.update(phrase_key(entry.phrase)[:1])
         self.first_words = self._index.first_words()
         # Words that may start a phrase in lower case; every other phrase needs a capital first letter.
-        self._any_case_first_words = frozenset(any_case)
+        self.any_case_first_words = frozenset(any_case)
 
     def may_start(self, tokens: Tokens, index: int) -> bool:
         """Whether a phrase can start at `index` at all: the cheap test before `match_at`."""
         word = tokens.norm[index]
-        return word in self._any_case_first_words or (word in self.first_words and tokens.is_capitalized(index))
+        return word in self.any_case_first_words or (word in self.first_words and tokens.is_capitalized(index))
 
     def match_at(self, tokens: Tokens, index: int, *, seen: set[str | None] = frozenset()) -> Match | None:
         """The longest usable phrase at `index`; contextual forms are usable only for a bloc in `seen`,

@@ -52,6 +52,10 @@ class Recognizer:
     def __init__(self, *, names: Gazetteer, titles: Gazetteer, resolve_person, function_words: frozenset[str],
                  language_nouns: frozenset[str]):
         self._names = names
+        # What may start a name or a title, split by whether it must be capitalized: the main loop's
+        # cheap test, on plain sets.
+        self._any_case_starters = names.any_case_first_words | titles.any_case_first_words
+        self._cased_starters = names.first_words | titles.first_words
         self._language_nouns = language_nouns
         self._titles = titles
         self._resolve_person = resolve_person  # (person name, date or None, codes seen) -> (code, agent) | None
@@ -59,10 +63,11 @@ class Recognizer:
 
     def mentions(self, text: str, tokens: Tokens, *, on: dt.date | None = None) -> list[Mention]:
         found = _SoFar()
-        index, count = 0, len(tokens.norm)
-        names, titles = self._names, self._titles
+        index, count, words, surface = 0, len(tokens.norm), tokens.norm, tokens.surface
+        any_case, cased = self._any_case_starters, self._cased_starters
         while index < count:
-            if not (titles.may_start(tokens, index) or names.may_start(tokens, index)):
+            word = words[index]
+            if word not in any_case and not (word in cased and surface[index][:1].isupper()):
                 index += 1  # most words start no name and no title: skip them cheaply
                 continue
             mention = self._mention_at(text, tokens, index, on, found)
@@ -113,7 +118,7 @@ class Recognizer:
     def _title_chain(self, text, tokens, index) -> list[Match]:
         chain: list[Match] = []
         position = index
-        while position < len(tokens.norm):
+        while position < len(tokens.norm) and self._titles.may_start(tokens, position):
             match = self._titles.match_at(tokens, position)
             if match is None or (chain and not _adjacent(text, tokens, chain[-1].last, position)):
                 break

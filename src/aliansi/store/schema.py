@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from aliansi.errors import AliansiError
+from aliansi.store.holder import ServerMarker, server_holding
 
 MIGRATION_NAME = re.compile(r"^(\d{3})_(\w+)\.sql$")
 
@@ -42,16 +43,26 @@ class StoreError(AliansiError):
 class StoreLockedError(StoreError):
     """Another process holds the database file; DuckDB allows one process per file."""
 
-    def __init__(self, path: Path, holder: str | None):
-        who = f"another process (PID {holder})" if holder else "another process"
-        super().__init__(
-            f"the database {path} is in use by {who}. DuckDB lets only one process open a database file "
-            "at a time, even to read it. Wait for a running `aliansi ingest` to finish, stop the server "
-            "that uses this file, or query it through that process (its Python API or REST API); "
-            "or give another file with --db."
-        )
+    def __init__(self, path: Path, holder: str | None, server: ServerMarker | None = None):
+        if server is not None:
+            message = (
+                f"the database {path} is held by `aliansi serve` (PID {server.pid}) at {server.url}. "
+                f"While it runs, use the API: add articles with POST {server.url}/api/articles (with the "
+                f"server's write token) and read them at {server.url}/api/events; or stop the server "
+                f"(Ctrl-C in its terminal, or `kill {server.pid}`) and run this command again."
+            )
+        else:
+            who = f"another process (PID {holder})" if holder else "another process"
+            message = (
+                f"the database {path} is in use by {who}. DuckDB lets only one process open a database file "
+                "at a time, even to read it. Wait for a running `aliansi ingest` to finish, stop the server "
+                "that uses this file, or query it through that process (its Python API or REST API); "
+                "or give another file with --db."
+            )
+        super().__init__(message)
         self.path = path
         self.holder = holder
+        self.server = server
 
 
 @dataclass(frozen=True)
@@ -136,8 +147,9 @@ def _check_current(con: duckdb.DuckDBPyConnection, path: Path) -> None:
 def _open_error(path: Path, exc: duckdb.IOException) -> StoreError:
     message = str(exc)
     if any(words in message for words in _LOCK_WORDS):
-        holder = _HOLDER.search(message)
-        return StoreLockedError(path, holder.group(1) if holder else None)
+        found = _HOLDER.search(message)
+        holder = found.group(1) if found else None
+        return StoreLockedError(path, holder, server_holding(path, holder))
     if "not a valid DuckDB database file" in message:
         return StoreError(f"{path} exists but is not a DuckDB database file; give another path with --db")
     return StoreError(f"cannot open the database {path}: {message}")

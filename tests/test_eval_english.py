@@ -193,3 +193,17 @@ def test_evaluate_plover_gsr_runs_every_record(plover_path, capsys):
     assert len(report["misses"]) == 30
     print_plover_report(report)
     assert "AGREE" in capsys.readouterr().out
+
+
+# --- quality floors: the acceptance points of issue #4 ------------------------------------------
+# Measured with the real Pipeline; a change that drops below a floor fails here (trafilatura-style gate).
+
+def test_plover_records_meet_the_issue_floors(plover_path):
+    report = evaluate_plover_gsr(plover_path)
+    assert report["type_recall"] >= 0.70
+    assert report["type_precision"] >= 0.60
+    assert report["source_accuracy"] >= 0.70
+
+
+def test_petrarch_sentences_meet_the_issue_floor(petr_path):
+    assert evaluate_petrarch(petr_path)["overall"]["aliansi"]["f1"] >= 0.60

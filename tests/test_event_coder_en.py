@@ -101,3 +101,73 @@ def test_future_act_with_an_unnamed_speaker_is_declared_intent(pipeline):
     found = events(pipeline, "Finland will give Estonia a grant for schools, a statement from the ministry said.")
     assert ("FIN", "EST", "07") not in triples(found, modality="asserted")
     assert ("FIN", "EST", "03") in triples(found, modality="asserted")
+
+
+# --- actors: groups, former leaders, phrases that describe rather than act -------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "root"), [
+    ("Hezbollah fired rockets at northern Israel on Tuesday.", "LBN", "ISR", "19"),
+    ("The Taliban rejected talks with Pakistan.", "AFG", "PAK", "12"),
+    ("Bosnian Serbs demanded a truce from Croatia.", "BIH", "HRV", "10"),
+])
+def test_named_group_acts_for_its_state(pipeline, text, source, target, root):
+    assert (source, target, root) in triples(events(pipeline, text), modality="asserted")
+
+
+def test_former_leader_named_by_title_and_name_is_his_state(pipeline):
+    found = events(pipeline, "Former President Nelson Mandela criticized Nigeria.")
+    assert ("ZAF", "NGA", "11") in triples(found, modality="asserted")
+
+
+def test_actor_inside_an_of_phrase_kept_by_the_recognizer_is_not_the_subject(pipeline):
+    found = events(pipeline, "The Greek and Turkish communities of the island of Cyprus criticized Britain.")
+    assert ("GRC", "GBR", "11") in triples(found, modality="asserted")
+    assert not any(e["source"]["code"] == "CYP" for e in found)
+
+
+def test_appositive_after_a_comma_does_not_give_the_subject(pipeline):
+    found = events(pipeline, "Kazakhstan, a close Russian partner in the union, criticized Ukraine.")
+    assert ("KAZ", "UKR", "11") in triples(found, modality="asserted")
+    assert not any(e["source"]["code"] == "RUS" for e in found)
+
+
+def test_actor_joined_to_a_participle_modifies_the_noun_after_it(pipeline):
+    occupied = events(pipeline, "Farmers of the Russian-occupied Crimea criticized Kyiv.")
+    assert not any(e["source"]["code"] == "RUS" for e in occupied)
+    led = events(pipeline, "Saudi-led forces attacked Yemen.")
+    assert ("SAU", "YEM", "19") in triples(led, modality="asserted")
+    based = events(pipeline, "The Minsk-based bank was sanctioned by Canada.")
+    assert ("CAN", "BLR", "16") in triples(based, modality="asserted")
+
+
+@pytest.mark.parametrize("text", ["Russia's allies criticized Ukraine.", "U.S. allies criticized Iran."])
+def test_state_before_its_allies_is_their_possessor_not_the_subject(pipeline, text):
+    assert not triples(events(pipeline, text), modality="asserted")
+
+
+def test_bloc_before_allies_is_the_bloc(pipeline):
+    assert ("NATO", "RUS", "11") in triples(events(pipeline, "NATO allies criticized Russia."))
+
+
+def test_noun_before_an_actor_does_not_make_it_a_possessor_in_english(pipeline):
+    found = events(pipeline, "Germany's former ally Italy criticized France.")
+    assert ("ITA", "FRA", "11") in triples(found, modality="asserted")
+
+
+def test_court_in_a_state_acts_for_it(pipeline):
+    found = events(pipeline, "A court in Latvia has issued arrest warrants for two Russian officers.")
+    assert ("LVA", "RUS", "17") in triples(found, modality="asserted")
+
+
+# --- modality: readiness, pressure -----------------------------------------------------------
+
+def test_declared_readiness_is_intent_or_threat(pipeline):
+    ready = events(pipeline, "Armenia said it is ready to help Georgia.")
+    assert ("ARM", "GEO", "03") in triples(ready, modality="asserted")
+    threat = events(pipeline, "Moldova announced that it is prepared to close its border with Ukraine.")
+    assert ("MDA", "UKR", "13") in triples(threat, modality="asserted")
+
+
+def test_act_someone_is_pressured_to_do_has_not_happened(pipeline):
+    found = events(pipeline, "Germany is being pressured by its partners to help Ukraine.")
+    assert ("DEU", "UKR", "07") not in triples(found, modality="asserted")

@@ -171,3 +171,9 @@ def test_declared_readiness_is_intent_or_threat(pipeline):
 def test_act_someone_is_pressured_to_do_has_not_happened(pipeline):
     found = events(pipeline, "Germany is being pressured by its partners to help Ukraine.")
     assert ("DEU", "UKR", "07") not in triples(found, modality="asserted")
+
+
+def test_actor_parted_from_the_act_by_a_comma_is_not_its_modifier(pipeline):
+    # "in Finland, air strikes": the comma ends the phrase naming the place; the strikes are not Finland's.
+    found = events(pipeline, "Speaking at a summit in Finland, air strikes on Ukraine must stop, the minister said.")
+    assert not {source for source, _, _ in triples(found)} & {"FIN"}

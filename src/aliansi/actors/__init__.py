@@ -53,6 +53,14 @@ def _person_entries() -> list[Entry]:
     ]
 
 
+def _group_entries() -> list[Entry]:
+    return [
+        Entry(alias, group.code, "organization", agent=group.agent, name=group.name)
+        for group in kb.groups()
+        for alias in (group.name, *group.aliases)
+    ]
+
+
 def _title_entries() -> list[Entry]:
     entries = []
     for pack in langpacks.load_all("agents").values():
@@ -86,7 +94,7 @@ def default_recognizer() -> Recognizer:
     function_words = frozenset(normalize(w) for pack in clauses for w in pack.get("function_words", []))
     language_nouns = frozenset(normalize(w) for pack in clauses for w in pack.get("language_nouns", []))
     return Recognizer(
-        names=Gazetteer(_state_entries() + _bloc_entries() + _person_entries(), case_sensitive=True),
+        names=Gazetteer(_state_entries() + _bloc_entries() + _group_entries() + _person_entries(), case_sensitive=True),
         titles=Gazetteer(_title_entries(), case_sensitive=False),
         resolve_person=_resolve_person,
         function_words=function_words,

@@ -7,7 +7,7 @@ attribution from the words around it, and emit one event per (source, target, co
 from __future__ import annotations
 
 import functools
-
+import re
 from dataclasses import dataclass
 
 from aliansi.actors.recognize import Mention
@@ -28,6 +28,8 @@ MODAL_WINDOW = 5
 SPEAKER_GAP = 4
 # An actor modifying a noun of an act stands right before it or one noun off ("Israeli tank shelling").
 MODIFIER_GAP = 2
+# Any character that is not part of a word, a space or a hyphen.
+_PUNCTUATION = re.compile(r"[^\w\s-]")
 # A wished act follows its verb of wanting (or the actor after it) closely: "wants to attack", "seeking to deepen".
 WISH_GAP = 2
 
@@ -340,11 +342,15 @@ class SentenceCoder:
         act is its agent, even inside a prepositional phrase, where `roles.subject` would not look. A past
         form is a verb ("troops in Ukraine attacked"), whose subject comes before the phrase."""
         suffixes = self.cues.participle_suffixes
-        if suffixes and self.doc.tokens.norm[found.first].endswith(suffixes):
+        if not self.cues.modifiers_precede_noun or (suffixes and self.doc.tokens.norm[found.first].endswith(suffixes)):
             return []
         near = [m for m in self.mentions if found.first - MODIFIER_GAP <= m.last < found.first and m.kind != "place"
-                and m.first > self.sentence.first and self._in_phrase(m)]
+                and m.first > self.sentence.first and self._in_phrase(m) and not self._punctuated(m.end, found)]
         return near[-1:]
+
+    def _punctuated(self, end: int, found: Found) -> bool:
+        """Punctuation between an actor and the trigger ("... in Finland, Moscow threatens") parts them."""
+        return bool(_PUNCTUATION.search(self.doc.text, end, self.doc.tokens.starts[found.first]))
 
     def _nominal(self, found: Found) -> bool:
         """Whether the trigger is a noun by its form (pe-…-an, ke-…-an, -tion, -ment): see `nominal_affixes`."""

@@ -39,6 +39,10 @@ class Cues:
     obligation: frozenset[str]  # "must": the act is not done yet; a speaker saying another must act demands it
     intent_verbs: frozenset[str]  # "wants to attack": the subject declares the act as its aim
     group_nouns: frozenset[str]  # "rebels in Ivory Coast": the state in the phrase after them acts
+    appositive_openers: frozenset[str] = frozenset()  # "Pakistan, a key U.S. ally, refused": ", a ... ," describes
+    possessed_nouns: frozenset[str] = frozenset()  # "Russia's allies", "U.S. partners": the state before them possesses
+    modifier_participles: frozenset[str] = frozenset()  # "Israeli-occupied": the actor modifies a noun not its own
+    modifiers_precede_noun: bool = False  # "Israeli tank shelling": an actor before a noun of an act is its agent
 
 
 @functools.cache
@@ -76,4 +80,8 @@ def cues(language: str) -> Cues:
         obligation=words("obligation"),
         intent_verbs=words("intent_verbs"),
         group_nouns=words("group_nouns"),
+        appositive_openers=words("appositive_openers"),
+        possessed_nouns=words("possessed_nouns"),
+        modifier_participles=words("modifier_participles"),
+        modifiers_precede_noun=bool(data.get("modifiers_precede_noun", False)),
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from aliansi.actors.recognize import Mention
 from aliansi.events.cues import Cues
+from aliansi.events.patterns import trigger_index
 from aliansi.nlp import Tokens
 from aliansi.nlp.doc import Doc, Sentence
 
@@ -53,21 +54,54 @@ def _gap_before(doc: Doc, position: int) -> str:
 
 
 def coordinated_clause_start(doc: Doc, start: int, end: int, cues: Cues) -> int:
-    """The first token of ", dan …" / ", and …" in [start, end]: a new coordinated clause, whose
-    actors are not the object of the verb before it. end + 1 when there is none."""
+    """The first token of ", dan …" / ", and …" in [start, end], or of "dan"/"and" right before another
+    act's trigger ("mengutuk sabotase itu dan berjanji membantu Finlandia", "condemned the attack and urged
+    Iran to ..."): a new coordinated clause, whose actors are not the object of the verb before it.
+    end + 1 when there is none."""
+    tokens = doc.tokens
     for position in range(start, end + 1):
-        if doc.tokens.norm[position] in cues.coordinators and "," in _gap_before(doc, position):
+        if tokens.norm[position] not in cues.coordinators:
+            continue
+        if "," in _gap_before(doc, position) or (
+                position < end and trigger_index(doc.language).match_at(tokens, position + 1) is not None):
             return position
     return end + 1
 
 
 def possessed(doc: Doc, mention: Mention, cues: Cues) -> bool:
-    """ "Negara Sahabat Rusia", "sekutu Moskow": the actor names whose ally it is, not who acts."""
-    return mention.first > 0 and doc.tokens.norm[mention.first - 1] in cues.possessor_nouns
+    """ "Negara Sahabat Rusia", "sekutu Moskow", "Russia's allies", "U.S. partners": the actor names whose
+    ally it is, not who acts. A bloc's allies are the bloc ("NATO allies agreed")."""
+    norm = doc.tokens.norm
+    if mention.first > 0 and norm[mention.first - 1] in cues.possessor_nouns:
+        return True
+    after = mention.last + 1
+    if after < len(norm) and norm[after] == "s" and _gap_before(doc, after) in ("'", "\u2019"):
+        after += 1  # "Russia's allies"
+    return mention.kind != "igo" and after < len(norm) and norm[after] in cues.possessed_nouns
+
+
+def _compound_modifier(doc: Doc, mention: Mention, cues: Cues) -> bool:
+    """ "the Israeli-occupied West Bank", "a UN-brokered deal": an actor joined to such a participle modifies
+    a noun that is not its own, which is what the clause is about. Not when that noun is a group the actor
+    leads ("Vietnamese-controlled forces"); "a Moscow-based bank" is not in the list and stays Russian."""
+    after, norm = mention.last + 1, doc.tokens.norm
+    if after >= len(norm) or norm[after] not in cues.modifier_participles:
+        return False
+    if _gap_before(doc, after) not in cues.compound_joiners:
+        return False
+    return after + 1 >= len(norm) or norm[after + 1] not in cues.group_nouns
 
 
 def in_prepositional_phrase(tokens: Tokens, mention: Mention, sentence: Sentence, prepositions: frozenset[str]) -> bool:
-    return mention.first > sentence.first and tokens.norm[mention.first - 1] in prepositions
+    return introducing_word(tokens, mention, sentence, prepositions) in prepositions
+
+
+def introducing_word(tokens: Tokens, mention: Mention, sentence: Sentence, prepositions: frozenset[str]) -> str:
+    """The word that may make the mention a prepositional phrase: the word before it, or its own first word
+    when the recognizer kept a connector in it ("Thousands of Nigerians" gives the mention "of Nigerians")."""
+    if mention.last > mention.first and tokens.norm[mention.first] in prepositions:
+        return tokens.norm[mention.first]
+    return tokens.norm[mention.first - 1] if mention.first > sentence.first else ""
 
 
 def _of_group(doc: Doc, mention: Mention, mentions: list[Mention], cues: Cues) -> bool:
@@ -75,6 +109,8 @@ def _of_group(doc: Doc, mention: Mention, mentions: list[Mention], cues: Cues) -
     so its actor may be the subject. Not when the group noun is itself part of an actor ("Russian troops in
     Ukraine", where Russia acts)."""
     noun = mention.first - 2
+    if mention.last > mention.first and doc.tokens.norm[mention.first] in cues.prepositions:
+        noun = mention.first - 1  # the mention holds its preposition: "of Nigerians"
     if noun < 0 or doc.tokens.norm[noun] not in cues.group_nouns:
         return False
     return not any(m.first <= noun <= m.last for m in mentions)
@@ -84,7 +120,9 @@ def relative_spans(doc: Doc, clause: Span, before: int, cues: Cues) -> list[Span
     """ "Moskow, yang memiliki pangkalan di Armenia, menolak": the actors inside are not the subject."""
     spans = []
     for position in range(clause.first, before):
-        if doc.tokens.norm[position] in cues.relative_markers:
+        word = doc.tokens.norm[position]
+        # An appositive opens after a comma: "Pakistan, a key U.S. ally in the region, refused".
+        if word in cues.relative_markers or (word in cues.appositive_openers and "," in _gap_before(doc, position)):
             # The closing comma may stand right before the trigger: "yang didukung Moskow, menuduh".
             end = next((p for p in range(position + 1, before + 1) if "," in _gap_before(doc, p)), None)
             if end is not None:
@@ -100,7 +138,7 @@ def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, ment
         m for m in mentions
         if clause.first <= m.first and m.last < trigger_first and m.first not in skip and m.kind != "place"
         and (not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions) or _of_group(doc, m, mentions, cues))
-        and not possessed(doc, m, cues)
+        and not possessed(doc, m, cues) and not _compound_modifier(doc, m, cues)
         and not any(span.first <= m.first <= span.last for span in hidden)
     ]
     if not candidates:

@@ -6,8 +6,8 @@ overlapping membership rows, every bloc member a known state). Any problem raise
 :class:`aliansi.errors.LangPackError` naming the file and the JSON path of the offending value, e.g.
 ``kb/blocs.yaml at 0/members/3/to: ...``.
 
-Files: ``states.yaml`` and ``blocs.yaml`` (this module's), ``people.yaml`` (optional; ``people()`` is
-empty while it does not exist) and any other ``kb/<kind>.yaml`` with a schema, which
+Files: ``states.yaml`` and ``blocs.yaml`` (this module's), ``people.yaml`` and ``groups.yaml`` (optional;
+``people()`` and ``groups()`` are empty while they do not exist) and any other ``kb/<kind>.yaml`` with a schema, which
 :func:`validate_all` checks too (``cameo.yaml`` has its own loader in ``aliansi.events.codes``).
 
 Dates: ``from`` is the first day of a status or role (inclusive), ``to`` the first day it no longer
@@ -34,12 +34,14 @@ from aliansi.validated import validated_yaml
 __all__ = [
     "Alias",
     "Bloc",
+    "Group",
     "Membership",
     "Person",
     "Role",
     "State",
     "aliases",
     "blocs",
+    "groups",
     "member_status",
     "members",
     "people",
@@ -135,6 +137,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A named collective actor that is neither a state nor a bloc (an armed movement, a party, a
+    community: "Hamas", "the Bosnian Serbs"), resolved to the state it acts in or for."""
+
+    name: str
+    code: str
+    agent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Alias:
     """One surface form and what it resolves to. ``field`` is where it came from: ``name``,
     ``demonym``, ``metonym``, ``place`` (states), ``name``, ``seat``, ``contextual`` (blocs).
@@ -189,6 +202,24 @@ def people() -> list[Person]:
     return list(_people())
 
 
+@functools.cache
+def _groups() -> tuple[Group, ...]:
+    if not (_KB / "groups.yaml").is_file():
+        return ()
+    known = states()
+    where = _where("groups")
+    data = _load_packaged("groups")
+    for i, rec in enumerate(data):
+        if rec["code"] not in known:
+            raise LangPackError(f"{where} at {i}/code: {rec['code']!r} is not in kb/states.yaml")
+    return tuple(Group(rec["name"], rec["code"], rec.get("agent"), tuple(rec["aliases"])) for rec in data)
+
+
+def groups() -> list[Group]:
+    """Every group of ``kb/groups.yaml`` (each code checked against :func:`states`); empty while that file does not exist."""
+    return list(_groups())
+
+
 def member_status(bloc: str, state: str, on: datetime.date) -> str | None:
     """The status of ``state`` in ``bloc`` on the date ``on`` ("member", "suspended", "candidate",
     "observer", "partner", "associate"), or None when it has none. An unknown bloc raises AliansiError."""
@@ -238,7 +269,7 @@ def validate_all() -> list[str]:
             raise LangPackError(f"kb/{path.name} has no schema: add kb/schemas/{kind}.json")
         _load_packaged(kind)
         checked.append(kind)
-    states(), blocs(), people()  # the cross-file checks
+    states(), blocs(), people(), groups()  # the cross-file checks
     return checked
 
 

@@ -205,3 +205,9 @@ def test_place_phrase_before_the_verb_is_not_its_actor(pipeline):
     article = code(pipeline, "Kedutaan Besar Turki di Georgia mengecam serangan terhadap Armenia.")
     assert ("GEO", "ARM", "11") not in triples(article)
     assert ("TUR", "ARM", "11") in triples(article)
+
+
+def test_speaker_before_the_verb_demands_what_the_actor_after_it_must_do(pipeline):
+    article = code(pipeline, "Kremlin mengatakan Kyiv harus menarik pasukannya dari perbatasan.")
+    assert ("RUS", "UKR", "10") in triples(article, modality="asserted")
+    assert ("UKR", "RUS", "10") not in triples(article)

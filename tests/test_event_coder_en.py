@@ -177,3 +177,13 @@ def test_actor_parted_from_the_act_by_a_comma_is_not_its_modifier(pipeline):
     # "in Finland, air strikes": the comma ends the phrase naming the place; the strikes are not Finland's.
     found = events(pipeline, "Speaking at a summit in Finland, air strikes on Ukraine must stop, the minister said.")
     assert not {source for source, _, _ in triples(found)} & {"FIN"}
+
+
+def test_actor_after_that_is_what_is_said_not_the_speaker(pipeline):
+    found = events(pipeline, "Egypt reiterated that Libya must return the seized aircraft.")
+    assert ("EGY", "LBY", "10") in triples(found, modality="asserted")
+
+
+def test_speaker_after_a_closing_quote_is_still_the_speaker(pipeline):
+    found = events(pipeline, '"Ukraine must stop the shelling," said Zakharova.')
+    assert ("RUS", "UKR", "10") in triples(found, modality="asserted")

@@ -240,9 +240,15 @@ class SentenceCoder:
         for position in range(self.sentence.first, self.sentence.last + 1):
             if tokens.norm[position] not in self.cues.speech_verbs:
                 continue
-            after = [m for m in self.named if m.first in (position + 1, position + 2) and m.code]
+            # After "that"/"bahwa" comes what is said, whose subject is no speaker ("reiterated that Libya must").
+            opens_content = position + 1 <= self.sentence.last and tokens.norm[position + 1] in self.cues.complementizers
+            after = [] if opens_content else [m for m in self.named if m.first in (position + 1, position + 2) and m.code]
             before = [m for m in self.named if position - SPEAKER_GAP <= m.last < position and m.code
                       and not self._in_phrase(m)]
+            # "Kremlin mengatakan Kyiv harus ...": a speaker written right before the verb, with nothing
+            # closing a quote in between, says what follows; "'..., kata Pashinyan" has none before.
+            if before and not _PUNCTUATION.search(self.doc.text, before[-1].end, tokens.starts[position]):
+                return before[-1]
             if after:
                 return after[0]
             if before:

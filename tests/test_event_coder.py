@@ -211,3 +211,13 @@ def test_speaker_before_the_verb_demands_what_the_actor_after_it_must_do(pipelin
     article = code(pipeline, "Kremlin mengatakan Kyiv harus menarik pasukannya dari perbatasan.")
     assert ("RUS", "UKR", "10") in triples(article, modality="asserted")
     assert ("UKR", "RUS", "10") not in triples(article)
+
+
+def test_denial_of_the_accusation_just_reported_targets_its_accuser(pipeline):
+    article = code(pipeline, "Ukraina menuduh Rusia menyerang pelabuhan Odesa. Moskow membantah tuduhan tersebut.")
+    assert ("RUS", "UKR", "01") in triples(article, modality="asserted")
+
+
+def test_a_demonstrative_on_a_group_is_no_reaction_to_an_act(pipeline):
+    article = code(pipeline, "Rusia mengecam NATO. Armenia kemudian meninggalkan kelompok itu.")
+    assert ("ARM", "RUS", "16") not in triples(article)

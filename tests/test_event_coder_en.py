@@ -187,3 +187,8 @@ def test_actor_after_that_is_what_is_said_not_the_speaker(pipeline):
 def test_speaker_after_a_closing_quote_is_still_the_speaker(pipeline):
     found = events(pipeline, '"Ukraine must stop the shelling," said Zakharova.')
     assert ("RUS", "UKR", "10") in triples(found, modality="asserted")
+
+
+def test_rejecting_these_accusations_answers_the_accuser(pipeline):
+    found = events(pipeline, "Ukraine accused Russia of shelling the port. Moscow rejected these accusations on Tuesday.")
+    assert ("RUS", "UKR", "01") in triples(found, modality="asserted")

@@ -86,6 +86,11 @@ class Discourse:
     def __init__(self) -> None:
         self.subject: Mention | None = None
         self.states: list[Mention] = []
+        self.actors_of_acts: list[Mention] = []  # the source of every event so far, in text order
+
+    def latest_actor_other_than(self, code: str | None) -> Mention | None:
+        """Who did the latest act reported before, not counting `code`: the one a reaction answers."""
+        return next((m for m in reversed(self.actors_of_acts) if m.code != code), None)
 
     def after_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues) -> None:
         subjects = [m for m in mentions if _can_act(m) and not roles.in_prepositional_phrase(doc.tokens, m, sentence, language_cues.prepositions)]
@@ -270,7 +275,7 @@ class SentenceCoder:
             previous_source = sources
             code, modality, negated = self._modality(found, clause, sources)
             for source in sources:
-                partners = targets or self._partners(found, sources, source)
+                partners = targets or self._partners(found, sources, source) or self._answered(found, source)
                 # An act with no named other party ("the rebels surrendered", "the government lifted the
                 # curfew") is still an event, with an empty target, as in GDELT and PLOVER.
                 for target in partners or [None]:
@@ -279,7 +284,24 @@ class SentenceCoder:
                         continue
                     seen.add(key)
                     out.append(self._event(found, clause, source, target, code, modality, negated, explicit))
+            self.context.actors_of_acts.extend(sources)
         return out + self._obligation_demands(seen)
+
+    def _answered(self, found: Found, source: Mention) -> list[Mention]:
+        """ "Baku membantah tuduhan tersebut", "Moscow rejected these accusations": an act on an act just
+        reported (its noun, as the trigger's object or right after it, with a demonstrative on either side)
+        answers whoever did the latest act before it."""
+        norm, last = self.doc.tokens.norm, self.sentence.last
+        noun = next((p for p in (found.last, found.last + 1) if p <= last and norm[p] in self.cues.reported_act_nouns), None)
+        if noun is None:
+            return []
+        pointer = next((p for p in (noun + 1, noun - 1) if found.first < p <= last and norm[p] in self.cues.demonstratives), None)
+        antecedent = self.context.latest_actor_other_than(source.code) if pointer is not None else None
+        if antecedent is None:
+            return []
+        tokens = self.doc.tokens
+        here = Mention(tokens.starts[pointer], tokens.ends[pointer], pointer, pointer, None, "reference", None, "")
+        return [roles.standing_for(here, antecedent)]
 
     def _obligation_demands(self, seen: set) -> list[dict]:
         """ "Russia said that Sudan must return the helicopter": the speaker demands (100) that the

@@ -42,6 +42,8 @@ class Cues:
     appositive_openers: frozenset[str] = frozenset()  # "Pakistan, a key U.S. ally, refused": ", a ... ," describes
     possessed_nouns: frozenset[str] = frozenset()  # "Russia's allies", "U.S. partners": the state before them possesses
     modifier_participles: frozenset[str] = frozenset()  # "Israeli-occupied": the actor modifies a noun not its own
+    demonstratives: frozenset[str] = frozenset()  # "tuduhan tersebut": points back at the act just reported
+    reported_act_nouns: frozenset[str] = frozenset()  # "tuduhan", "threat": an act a demonstrative can point back at
     modifiers_precede_noun: bool = False  # "Israeli tank shelling": an actor before a noun of an act is its agent
 
 
@@ -83,5 +85,7 @@ def cues(language: str) -> Cues:
         appositive_openers=words("appositive_openers"),
         possessed_nouns=words("possessed_nouns"),
         modifier_participles=words("modifier_participles"),
+        demonstratives=words("demonstratives"),
+        reported_act_nouns=words("reported_act_nouns"),
         modifiers_precede_noun=bool(data.get("modifiers_precede_noun", False)),
     )

@@ -3,12 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test venv clean
+.PHONY: demo test bench venv clean
 
 $(BIN)/aliansi: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,spark]'
 	@touch $(BIN)/aliansi
 
 venv: $(BIN)/aliansi
@@ -22,6 +22,12 @@ demo: venv
 
 test: venv
 	$(BIN)/pytest -q
+
+# The benchmark suite (bench/suite.py): code, ingest and spark at each size, and the cost per stage.
+# Writes bench/results/report.json and report.md. SIZES=1000 for a quick look.
+SIZES ?= 1000,10000,50000
+bench: venv
+	$(BIN)/python bench/suite.py --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info demo.duckdb

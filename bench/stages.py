@@ -2,8 +2,11 @@
 
     python bench/stages.py [--articles 500] [--words 500]
 
-Prints milliseconds per article for each stage (clean, analyse, actors, events) and articles per
-second for the whole per-article work, plus the peak resident memory of the process.
+Prints milliseconds per article for each stage (clean, analyse, actors, events, then dedup: the
+near-duplicate check `Pipeline.run` makes in input order, and store: loading the coded articles
+into a DuckDB file as `aliansi ingest` does, in its transactions of BATCH_SIZE articles, with the
+event clustering at the end) and articles per second for the per-article work (clean to events),
+plus the peak resident memory of the process.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import argparse
 import json
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,20 +25,24 @@ from corpus import corpus  # noqa: E402
 
 from aliansi.actors import actors_of, recognize  # noqa: E402
 from aliansi.clean import clean_article  # noqa: E402
+from aliansi.clean.dedup import NearDuplicateIndex  # noqa: E402
 from aliansi.events.coder import EventCoder  # noqa: E402
-from aliansi.models import RawArticle  # noqa: E402
+from aliansi.models import Article, RawArticle  # noqa: E402
 from aliansi.nlp.doc import analyse  # noqa: E402
+from aliansi.store import BATCH_SIZE, Store  # noqa: E402
+from aliansi.store.dedup import refresh_clusters  # noqa: E402
+from aliansi.store.load import Coded, content_hash, write_batches  # noqa: E402
 
 
 def measure(n: int, words: int) -> dict:
     raws = [RawArticle(id=r["id"], source_file="<bench>", text=r["text"], title=r["title"]) for r in corpus(n, words=words)]
-    warm = raws[0]
-    _run(warm, {})  # load packs, compile patterns, build the gazetteer
+    _run(raws[0], None)  # load packs, compile patterns, build the gazetteer
     spent = {"clean": 0.0, "analyse": 0.0, "actors": 0.0, "events": 0.0}
     start = time.perf_counter()
-    for raw in raws:
-        _run(raw, spent)
+    articles = [_run(raw, spent) for raw in raws]
     total = time.perf_counter() - start
+    spent["dedup"] = _dedup(articles)
+    spent["store"] = _store([Coded(a, content_hash(r)) for a, r in zip(articles, raws)])
     words_seen = sum(len(r.text.split()) for r in raws)
     return {
         "articles": n,
@@ -45,7 +53,25 @@ def measure(n: int, words: int) -> dict:
     }
 
 
-def _run(raw: RawArticle, spent: dict) -> None:
+def _dedup(articles: list[Article]) -> float:
+    index = NearDuplicateIndex()
+    start = time.perf_counter()
+    for article in articles:
+        article.duplicate_of = index.check_and_add(article.id, article.text)
+    return time.perf_counter() - start
+
+
+def _store(coded: list[Coded]) -> float:
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "stages.duckdb") as store:
+        start = time.perf_counter()
+        batches = (coded[i:i + BATCH_SIZE] for i in range(0, len(coded), BATCH_SIZE))
+        for _committed in write_batches(store.connection, batches):
+            pass
+        refresh_clusters(store.connection)
+        return time.perf_counter() - start
+
+
+def _run(raw: RawArticle, spent: dict | None) -> Article:
     t0 = time.perf_counter()
     article = clean_article(raw)
     t1 = time.perf_counter()
@@ -56,9 +82,10 @@ def _run(raw: RawArticle, spent: dict) -> None:
     t3 = time.perf_counter()
     article.events = EventCoder().code(doc, mentions)
     t4 = time.perf_counter()
-    if spent is not None and spent != {}:
+    if spent is not None:
         for stage, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             spent[stage] += seconds
+    return article
 
 
 def main() -> None:

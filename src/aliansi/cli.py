@@ -18,6 +18,8 @@ from rich.table import Table
 from aliansi import __version__
 from aliansi.align.commands import register as register_align
 from aliansi.store.commands import register as register_store
+from aliansi.serve.commands import register as register_serve
+from aliansi.spark.commands import register as register_spark
 from aliansi.console import print_error, print_no_articles, progress, reported, stderr
 from aliansi.errors import AliansiError, InputError
 from aliansi.evaluate import load_gold
@@ -239,6 +241,8 @@ def _date_cell(article: Article) -> str:
 # Commands that live beside their subsystem register themselves here, after the pipeline's own.
 register_store(app)
 register_align(app)
+register_serve(app)
+register_spark(app)
 
 
 def main() -> None:

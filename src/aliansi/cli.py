@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -77,11 +77,13 @@ def code_command(
 ) -> None:
     """Code articles into the per-article JSON contract (cleaned text, removed pieces, actors, events)."""
     failures: list[InputError] = []
-    articles = Pipeline().run(reported(read_paths(paths), failures), workers=workers)
+    raws = reported(read_paths(paths), failures)
     with progress() as bar:
         task = bar.add_task("coding", total=None)
-        counted = _counted(articles, bar, task)
-        count = _write(counted, output_format)
+        if output_format is OutputFormat.table:
+            count = _write_table(_counted(Pipeline().run(raws, workers=workers), bar, task))
+        else:
+            count = _write_json(_counted(Pipeline().json_lines(raws, workers=workers), bar, task), output_format)
     if count == 0 and not failures:
         print_no_articles()
         raise typer.Exit(1)
@@ -203,28 +205,32 @@ def _print_or_dump(report: dict, printer, *, as_json: bool) -> None:
         printer(report)
 
 
-def _counted(articles: Iterable[Article], progress: Progress, task) -> Iterator[Article]:
-    for article in articles:
+T = TypeVar("T")
+
+
+def _counted(items: Iterable[T], progress: Progress, task) -> Iterator[T]:
+    for item in items:
         progress.advance(task)
-        yield article
+        yield item
 
 
-def _write(articles: Iterable[Article], output_format: OutputFormat) -> int:
+def _write_table(articles: Iterable[Article]) -> int:
     count = 0
-    if output_format is OutputFormat.table:
-        table = Table("id", "lang", "date", "chars", "removed", "actors", "events", "duplicate_of", title="aliansi code")
-        for count, article in enumerate(articles, start=1):
-            table.add_row(
-                article.id, article.language or "-", _date_cell(article), str(len(article.text)),
-                str(len(article.removed)), str(len(article.actors)), str(len(article.events)), article.duplicate_of or "",
-            )
-        Console().print(table)
-        return count
-    out = sys.stdout
+    table = Table("id", "lang", "date", "chars", "removed", "actors", "events", "duplicate_of", title="aliansi code")
+    for count, article in enumerate(articles, start=1):
+        table.add_row(
+            article.id, article.language or "-", _date_cell(article), str(len(article.text)),
+            str(len(article.removed)), str(len(article.actors)), str(len(article.events)), article.duplicate_of or "",
+        )
+    Console().print(table)
+    return count
+
+
+def _write_json(lines: Iterable[str], output_format: OutputFormat) -> int:
+    count, out = 0, sys.stdout
     if output_format is OutputFormat.json:
         out.write("[")
-    for count, article in enumerate(articles, start=1):
-        line = json.dumps(article.to_dict(), ensure_ascii=False)
+    for count, line in enumerate(lines, start=1):
         if output_format is OutputFormat.json:
             out.write(("," if count > 1 else "") + "\n" + line)
         else:

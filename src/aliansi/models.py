@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,28 @@ class Article:
             "actors": self.actors,
             "events": self.events,
         }
+
+    def rendered(self) -> Rendered:
+        """The article's JSON line, rendered where it was coded, with `duplicate_of` left for the one
+        process that sees the whole batch to fill in (see `Rendered.line`)."""
+        encoded = json.dumps({**self.to_dict(), "duplicate_of": None}, ensure_ascii=False)
+        # The key precedes every free-text value, and a quote inside a JSON string is escaped, so the
+        # first unescaped occurrence is the key itself.
+        head, _, tail = encoded.partition(_DUPLICATE_OF_NULL)
+        return Rendered(self.id, self.signature, head, tail)
+
+
+_DUPLICATE_OF_NULL = '"duplicate_of": null'
+
+
+class Rendered(NamedTuple):
+    """An article's JSON line in two parts around the value of `duplicate_of`, with what the near-duplicate
+    check needs: small to send from a worker process, and nothing left to encode in the parent."""
+
+    id: str
+    signature: Any
+    head: str
+    tail: str
+
+    def line(self, duplicate_of: str | None) -> str:
+        return f'{self.head}"duplicate_of": {json.dumps(duplicate_of, ensure_ascii=False)}{self.tail}'

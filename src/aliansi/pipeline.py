@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from aliansi.actors import actors_of, recognize
 from aliansi.clean import clean_article
 from aliansi.clean.dedup import NearDuplicateIndex, signature
 from aliansi.events.coder import EventCoder
-from aliansi.models import Article, RawArticle
+from aliansi.models import Article, RawArticle, Rendered
 from aliansi.nlp.doc import analyse
 
 # Articles per task sent to a worker process: large enough that pickling overhead stays small,
 # small enough that output keeps flowing on modest batches.
 WORKER_CHUNK = 16
+
+Result = TypeVar("Result")
 
 
 class Pipeline:
@@ -30,23 +33,36 @@ class Pipeline:
         article.signature = signature(article.text)
         return article
 
+    def rendered(self, raw: RawArticle) -> Rendered:
+        """`annotate`, then the JSON line: encoding is a good part of an article's cost, so workers do it."""
+        return self.annotate(raw).rendered()
+
     def run(self, raws: Iterable[RawArticle], *, workers: int = 1) -> Iterator[Article]:
         duplicates = NearDuplicateIndex()
-        for article in self._annotated(raws, workers=workers):
+        for article in self._mapped(self.annotate, raws, workers=workers):
             article.duplicate_of = duplicates.check_and_add(article.id, article.text, signature=article.signature)
             yield article
 
-    def _annotated(self, raws: Iterable[RawArticle], *, workers: int) -> Iterator[Article]:
+    def json_lines(self, raws: Iterable[RawArticle], *, workers: int = 1) -> Iterator[str]:
+        """What `run` yields, as JSON lines of the per-article contract. With several workers the parent
+        process, which every article passes through, only marks duplicates and writes."""
+        duplicates = NearDuplicateIndex()
+        for rendered in self._mapped(self.rendered, raws, workers=workers):
+            # Only a text without words has no signature, and it duplicates nothing: the text is not needed.
+            yield rendered.line(duplicates.check_and_add(rendered.id, "", signature=rendered.signature))
+
+    @staticmethod
+    def _mapped(work: Callable[[RawArticle], Result], raws: Iterable[RawArticle], *, workers: int) -> Iterator[Result]:
         raws = iter(raws)
         first = next(raws, None)
         if first is None:
             return
         # The first article is coded here, before the workers fork, so that they inherit the language
         # packs and indexes it loaded instead of each loading them again.
-        yield self.annotate(first)
+        yield work(first)
         if workers <= 1:
-            yield from map(self.annotate, raws)
+            yield from map(work, raws)
             return
         with multiprocessing.Pool(processes=workers) as pool:
             # imap keeps input order, so "first seen" for duplicates is the same with any worker count.
-            yield from pool.imap(self.annotate, raws, chunksize=WORKER_CHUNK)
+            yield from pool.imap(work, raws, chunksize=WORKER_CHUNK)

@@ -7,11 +7,8 @@ close languages (``langpacks/<lang>/language.yaml``: Indonesian markers against 
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
-from collections.abc import Iterator
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
@@ -45,23 +42,9 @@ def _factory() -> DetectorFactory:
     # A private factory instead of langdetect's module-level one: the seed makes results
     # reproducible without touching the library's global state.
     factory = DetectorFactory()
-    with _garbage_collection_paused():
-        factory.load_profile(PROFILES_DIRECTORY)
+    factory.load_profile(PROFILES_DIRECTORY)
     factory.set_seed(0)
     return factory
-
-
-@contextlib.contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
-    """Loading the profiles allocates ~90,000 lists (one per n-gram) that hold no cycles; the
-    collector's passes over them while they grow are a third of the loading time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # Stopword shares at which a document is decided without langdetect (which costs ~6-18 ms): on the

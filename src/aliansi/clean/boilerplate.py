@@ -74,7 +74,8 @@ class CleanResult:
 class _Markers:
     lines: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, pattern) in pack order
     related_lead: re.Pattern[str]
-    section_labels: frozenset[str]
+    section_labels: frozenset[str]  # normalised
+    section_label_sizes: frozenset[int]  # their word counts: a line of another count is no label
     spam_url: re.Pattern[str]
     spam_topic: re.Pattern[str]
     spam_promo: tuple[re.Pattern[str], ...]
@@ -87,7 +88,7 @@ class _Markers:
 def strip_boilerplate(text: str, *, title: str | None = None) -> CleanResult:
     """Remove boilerplate from one article's text; say what went, the headline and the wire."""
     markers = _markers()
-    units = [line.strip() for line in text.splitlines() if line.strip()]
+    units = [unit for line in text.splitlines() if (unit := line.strip())]
     sizes = [len(unit.split()) for unit in units]  # words per unit, counted once for every rule
     reasons = _classify(units, sizes, markers)
     kept = [i for i, reason in enumerate(reasons) if reason is None]
@@ -131,7 +132,7 @@ def _line_reason(unit: str, size: int, m: _Markers) -> str | None:
     for reason, pattern in m.lines:
         if pattern.match(unit):
             return reason
-    if _norm(unit) in m.section_labels:
+    if size in m.section_label_sizes and _norm(unit) in m.section_labels:
         return "navigation"
     return None
 
@@ -203,7 +204,7 @@ def _given_title_position(units: list[str], kept: list[int], title: str, m: _Mar
 def _repeated_titles(units: list[str], sizes: list[int], kept: list[int], head: int | None, title: str | None) -> list[int]:
     """Later copies of the headline (or of the given title) in the body; the first line stays."""
     targets = {_norm(t) for t in (units[head] if head is not None else None, title) if t}
-    # Normalising keeps the word count, so only units with a target's count need normalising.
+    # Normalising keeps the word count, so only units with a target's count can equal it.
     target_sizes = {len(target.split()) for target in targets}
     first = head if head is not None else (kept[0] if kept else None)
     return [i for i in kept if i != first and sizes[i] in target_sizes and _norm(units[i]) in targets]
@@ -282,10 +283,12 @@ def _markers() -> _Markers:
     ordered = sorted(wire_names, key=len, reverse=True)
     aliases = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered) or "(?!)"
     prefixes = _alternation(_gather(packs, "attribution")).pattern
+    section_labels = frozenset(_norm(label) for label in _gather(packs, "section_labels"))
     return _Markers(
         lines=tuple((reason, _alternation(patterns)) for reason, patterns in by_reason.items()),
         related_lead=_alternation(_gather(packs, "related_lead")),
-        section_labels=frozenset(_norm(label) for label in _gather(packs, "section_labels")),
+        section_labels=section_labels,
+        section_label_sizes=frozenset(len(label.split()) for label in section_labels),
         spam_url=_alternation(_gather(packs, "spam", "url"), lower_case=True),
         spam_topic=_alternation(_gather(packs, "spam", "topic"), lower_case=True),
         spam_promo=tuple(_compile(p, lower_case=True) for p in _gather(packs, "spam", "promo")),

@@ -17,13 +17,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from dateparser.date import DateDataParser
 
 from aliansi import langpacks
 from aliansi.errors import LangPackError
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["article_date", "date_mentions", "parse_date_phrase"]
 
@@ -311,6 +312,10 @@ _DATEPARSER_LANGUAGES = (
 
 @functools.cache
 def _dateparser() -> DateDataParser:
+    # Imported here: importing dateparser takes ~60 ms, and only metadata dates in a form that the
+    # code above does not read need it.
+    from dateparser.date import DateDataParser
+
     # Only absolute dates: a relative "kemarin" in metadata has no reference, and dateparser would
     # anchor it to today. REQUIRE_PARTS=year stops it from filling the current year into "8 Juni".
     settings = {

@@ -113,8 +113,10 @@ def signature(text: str, *, num_perm: int = NUM_PERM, shingle_size: int = SHINGL
     if not len(hashes):
         return None
     a, b = _permutations(num_perm)
-    # One row per shingle, one column per permutation; the signature is each column's minimum.
-    return (_fmix32(hashes).reshape(-1, 1) * a + b).min(axis=0)
+    # One row per permutation, one column per shingle; the signature is each row's minimum.
+    permuted = np.multiply.outer(a, _fmix32(hashes))
+    permuted += b[:, np.newaxis]
+    return permuted.min(axis=1)
 
 
 # The candidate threshold and permutation count of the default index, and the (bands, rows per band)
@@ -123,10 +125,10 @@ def signature(text: str, *, num_perm: int = NUM_PERM, shingle_size: int = SHINGL
 _DEFAULT_BANDS = {(DEFAULT_THRESHOLD - _CANDIDATE_MARGIN, NUM_PERM): (37, 3)}
 
 
-def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
-    """The (start, end) of each LSH band in a signature."""
+def _band_bytes(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """The (start, end) of each LSH band in the bytes of a uint32 signature."""
     bands, rows = _DEFAULT_BANDS.get((threshold, num_perm)) or _datasketch_bands(threshold, num_perm)
-    return [(i * rows, (i + 1) * rows) for i in range(bands)]
+    return [(4 * i * rows, 4 * (i + 1) * rows) for i in range(bands)]
 
 
 def _datasketch_bands(threshold: float, num_perm: int) -> tuple[int, int]:
@@ -151,7 +153,7 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_size = shingle_size
-        self._bands = _bands(max(0.05, threshold - _CANDIDATE_MARGIN), num_perm)
+        self._bands = _band_bytes(max(0.05, threshold - _CANDIDATE_MARGIN), num_perm)
         self._buckets: list[dict[bytes, list[str]]] = [{} for _ in self._bands]  # per band: its values -> ids
         self._signatures: dict[str, np.ndarray] = {}
         self._order: dict[str, int] = {}
@@ -197,7 +199,8 @@ class NearDuplicateIndex:
             if signature is None:
                 return None
         values = self._checked(signature)
-        keys = [values[start:end].tobytes() for start, end in self._bands]
+        signature_bytes = values.tobytes()
+        keys = [signature_bytes[start:end] for start, end in self._bands]
         candidates = {other for bucket, key in zip(self._buckets, keys) for other in bucket.get(key, ())}
         matches = self._similar(values, list(candidates))
         for bucket, key in zip(self._buckets, keys):

@@ -50,9 +50,11 @@ _URL = re.compile(
     rf"|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+{_TLDS}\b(?:/[^\s<>\"'“”]*)?",
     re.IGNORECASE,
 )
-# Cheap pre-check: most lines hold no URL, and the full pattern above is slow on long lines.
 _ESCAPE = re.compile(r"\\.")
-_URL_HINT = re.compile(rf"://|www\.|\.{_TLDS}\b", re.IGNORECASE)
+# Cheap pre-check: most lines hold no URL, and the full pattern above is slow on long lines. Besides
+# "://", every URL has a dot after "www" or before a TLD; a pattern that starts with the dot lets
+# the regex engine jump from dot to dot instead of trying every position of the line.
+_URL_DOT = re.compile(rf"\.(?:(?<=www\.)|{_TLDS}\b)", re.IGNORECASE)
 # Punctuation that ends the sentence around a URL, not the URL itself.
 _URL_TRAILING = ".,;:!?)]}\"'“”’"
 _SENTENCE_END = ".!?:;,\"'”’)"
@@ -72,7 +74,8 @@ class CleanResult:
 class _Markers:
     lines: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, pattern) in pack order
     related_lead: re.Pattern[str]
-    section_labels: frozenset[str]
+    section_labels: frozenset[str]  # normalised
+    section_label_sizes: frozenset[int]  # their word counts: a line of another count is no label
     spam_url: re.Pattern[str]
     spam_topic: re.Pattern[str]
     spam_promo: tuple[re.Pattern[str], ...]
@@ -85,13 +88,14 @@ class _Markers:
 def strip_boilerplate(text: str, *, title: str | None = None) -> CleanResult:
     """Remove boilerplate from one article's text; say what went, the headline and the wire."""
     markers = _markers()
-    units = [line.strip() for line in text.splitlines() if line.strip()]
-    reasons = _classify(units, markers)
+    units = [unit for line in text.splitlines() if (unit := line.strip())]
+    sizes = [len(unit.split()) for unit in units]  # words per unit, counted once for every rule
+    reasons = _classify(units, sizes, markers)
     kept = [i for i, reason in enumerate(reasons) if reason is None]
     head, masthead = _header(units, kept, title, markers)
     for i in masthead:
         reasons[i] = "masthead"
-    for i in _repeated_titles(units, [i for i in kept if i not in masthead], head, title):
+    for i in _repeated_titles(units, sizes, [i for i in kept if i not in masthead], head, title):
         reasons[i] = "repeated_title"
     paragraphs, removed = _assemble(units, reasons, markers)
     return CleanResult(
@@ -105,30 +109,30 @@ def strip_boilerplate(text: str, *, title: str | None = None) -> CleanResult:
 # --- per-line classification -------------------------------------------------------------------
 
 
-def _classify(units: list[str], m: _Markers) -> list[str | None]:
+def _classify(units: list[str], sizes: list[int], m: _Markers) -> list[str | None]:
     """A reason code per unit, or None to keep it (structural rules come later)."""
     reasons: list[str | None] = [None] * len(units)
     for i, unit in enumerate(units):
         if reasons[i] is not None:  # already taken as the headline after a "Baca Juga:" lead
             continue
-        reasons[i] = _line_reason(unit, m)
-        if len(unit.split()) <= MARKER_MAX_WORDS and m.related_lead.fullmatch(unit):
+        reasons[i] = _line_reason(unit, sizes[i], m)
+        if sizes[i] <= MARKER_MAX_WORDS and m.related_lead.fullmatch(unit):
             reasons[i] = "related"
             # The related headline sits on the next line; only a headline-sized line can be it.
-            if i + 1 < len(units) and _is_headline(units[i + 1]) and _line_reason(units[i + 1], m) is None:
+            if i + 1 < len(units) and _is_headline(units[i + 1]) and _line_reason(units[i + 1], sizes[i + 1], m) is None:
                 reasons[i + 1] = "related"
     return reasons
 
 
-def _line_reason(unit: str, m: _Markers) -> str | None:
+def _line_reason(unit: str, size: int, m: _Markers) -> str | None:
     if _is_spam_line(unit, m):
         return "spam_line"
-    if len(unit.split()) > MARKER_MAX_WORDS:
+    if size > MARKER_MAX_WORDS:
         return None
     for reason, pattern in m.lines:
         if pattern.match(unit):
             return reason
-    if _norm(unit) in m.section_labels:
+    if size in m.section_label_sizes and _norm(unit) in m.section_labels:
         return "navigation"
     return None
 
@@ -149,7 +153,7 @@ def _is_spam_line(unit: str, m: _Markers) -> bool:
 
 def _spam_urls(unit: str, m: _Markers) -> list[str]:
     """URLs in the line whose text carries spam vocabulary, as they appear (trailing punctuation cut)."""
-    if not _URL_HINT.search(unit):
+    if "://" not in unit and not _URL_DOT.search(unit):
         return []
     urls = (match.group().rstrip(_URL_TRAILING) for match in _URL.finditer(unit))
     return [url for url in urls if m.spam_url.search(url.lower())]
@@ -197,11 +201,13 @@ def _given_title_position(units: list[str], kept: list[int], title: str, m: _Mar
     return None
 
 
-def _repeated_titles(units: list[str], kept: list[int], head: int | None, title: str | None) -> list[int]:
+def _repeated_titles(units: list[str], sizes: list[int], kept: list[int], head: int | None, title: str | None) -> list[int]:
     """Later copies of the headline (or of the given title) in the body; the first line stays."""
     targets = {_norm(t) for t in (units[head] if head is not None else None, title) if t}
+    # Normalising keeps the word count, so only units with a target's count can equal it.
+    target_sizes = {len(target.split()) for target in targets}
     first = head if head is not None else (kept[0] if kept else None)
-    return [i for i in kept if i != first and _norm(units[i]) in targets]
+    return [i for i in kept if i != first and sizes[i] in target_sizes and _norm(units[i]) in targets]
 
 
 def _is_headline(unit: str) -> bool:
@@ -277,10 +283,12 @@ def _markers() -> _Markers:
     ordered = sorted(wire_names, key=len, reverse=True)
     aliases = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered) or "(?!)"
     prefixes = _alternation(_gather(packs, "attribution")).pattern
+    section_labels = frozenset(_norm(label) for label in _gather(packs, "section_labels"))
     return _Markers(
         lines=tuple((reason, _alternation(patterns)) for reason, patterns in by_reason.items()),
         related_lead=_alternation(_gather(packs, "related_lead")),
-        section_labels=frozenset(_norm(label) for label in _gather(packs, "section_labels")),
+        section_labels=section_labels,
+        section_label_sizes=frozenset(len(label.split()) for label in section_labels),
         spam_url=_alternation(_gather(packs, "spam", "url"), lower_case=True),
         spam_topic=_alternation(_gather(packs, "spam", "topic"), lower_case=True),
         spam_promo=tuple(_compile(p, lower_case=True) for p in _gather(packs, "spam", "promo")),

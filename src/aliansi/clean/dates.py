@@ -17,13 +17,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from dateparser.date import DateDataParser
 
 from aliansi import langpacks
 from aliansi.errors import LangPackError
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["article_date", "date_mentions", "parse_date_phrase"]
 
@@ -143,11 +144,22 @@ def _vocab(langs: tuple[str, ...]) -> _Vocab:
         written=re.compile(rf"\b{core}", flags),
         url=re.compile(rf"/(?P<y>\d{{4}})/(?P<m>{mon})/(?P<d>\d{{1,2}})(?=/|$)", re.IGNORECASE),
         phrase=re.compile(rf"\s*{filler_prefix}(?:{'|'.join(phrase_alts)})\s*[.,;:]?\s*", flags),
-        mention=_mention_pattern(wd, mon, rel_days, rel_months, rel_years),
+        mention=_mention_pattern(wd, mon, rel_days, rel_months, rel_years,
+                                 _first_words(weekday_orders, months, rel_days, rel_months, rel_years)),
     )
 
 
-def _mention_pattern(wd: str, mon: str, rel_days, rel_months, rel_years) -> re.Pattern[str]:
+def _first_words(*vocabularies: Iterable[str]) -> str:
+    """An alternation of the first words (up to a space) of the given date words and phrases, grouped
+    by first character ("j(?:anuari|uli)|m(?:aret|ei)") so that the regex engine tries the rest of
+    the words only where their first character stands."""
+    endings: dict[str, list[str]] = {}
+    for word in {phrase.partition(" ")[0] for words in vocabularies for phrase in words}:
+        endings.setdefault(word[:1], []).append(word[1:])
+    return "|".join(f"{re.escape(first)}(?:{_alt(rest)})" for first, rest in sorted(endings.items()))
+
+
+def _mention_pattern(wd: str, mon: str, rel_days, rel_months, rel_years, first_words: str) -> re.Pattern[str]:
     """Dates as stories write them: "12 Maret 2024", "Maret 2024", "pada 2021", "tahun lalu", "hari Senin".
 
     Bare numbers are years only from 1900 to 2099, and all-digit forms are left out, since running
@@ -165,7 +177,9 @@ def _mention_pattern(wd: str, mon: str, rel_days, rel_months, rel_years) -> re.P
         rf"(?P<wo>{wd})\b",
         rf"(?P<mo>{mon})\b",
     ]
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})", re.IGNORECASE)
+    # Every alternative starts with a digit or a date word. Checking that once per word is far cheaper
+    # than letting each alternative try its own word list; it changes no match.
+    return re.compile(rf"\b(?=\d|{first_words})(?:{'|'.join(alternatives)})", re.IGNORECASE)
 
 
 
@@ -298,6 +312,10 @@ _DATEPARSER_LANGUAGES = (
 
 @functools.cache
 def _dateparser() -> DateDataParser:
+    # Imported here: importing dateparser takes ~60 ms, and only metadata dates in a form that the
+    # code above does not read need it.
+    from dateparser.date import DateDataParser
+
     # Only absolute dates: a relative "kemarin" in metadata has no reference, and dateparser would
     # anchor it to today. REQUIRE_PARTS=year stops it from filling the current year into "8 Juni".
     settings = {

@@ -1,13 +1,9 @@
 """Near-duplicate articles: syndicated copies of one story under different headers, footers,
 headlines or datelines.
 
-MinHash LSH over word shingles of the normalised text. The LSH bands only propose candidates; each
-is then confirmed by its estimated Jaccard similarity, so the threshold below is the real decision
-rule.
-
-The signatures are datasketch's MinHash values (its "affine32" scheme, same seed, same values) and
-the bands those its MinHashLSH chooses, computed here with numpy: importing datasketch pulls in
-scipy, which alone costs more start-up time than marking a whole batch.
+MinHash LSH (datasketch) over word shingles of the normalised text. The LSH bands only propose
+candidates; each is then confirmed by its estimated Jaccard similarity, so the threshold below is
+the real decision rule.
 """
 
 from __future__ import annotations
@@ -16,12 +12,9 @@ import functools
 import re
 import unicodedata
 import zlib
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 
 __all__ = ["NearDuplicateIndex", "shingle_hashes", "signature"]
 
@@ -62,45 +55,25 @@ def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> list[int]:
     instead of building and hashing one string per shingle. Repeats are kept: MinHash takes minima,
     which repeats do not change.
     """
-    return _shingle_array(text, size).tolist()
-
-
-def _shingle_array(text: str, size: int) -> np.ndarray:
-    """`shingle_hashes` as a uint32 array, as the signature needs them."""
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if not words:
+        return []
     word_hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     width = min(size, len(word_hashes))
     chained = word_hashes[: len(word_hashes) - width + 1].copy()
     for offset in range(1, width):
         chained = chained * _CHAIN + word_hashes[offset : len(word_hashes) - width + 1 + offset]
-    return (chained & _MASK32).astype(np.uint32)
+    return (chained & _MASK32).tolist()
 
 
 # Permutations per signature: datasketch's default; the estimate's standard error is about 0.04.
 NUM_PERM = 128
 
 
-# datasketch's "affine32" scheme: each input hash is pre-mixed with the MurmurHash3 32-bit finalizer
-# (shift, multiplier, shift, multiplier, shift), then permuted as a * h + b mod 2**32.
-_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
-_SCHEME = "affine32"
-_MAX_HASH = (1 << 32) - 1
-
-
 @functools.cache
-def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) of each permutation, drawn as datasketch's MinHash(num_perm, seed=SEED) draws them."""
-    generator = np.random.RandomState(SEED)
-    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
-    return a, b
-
-
-def _fmix32(hashes: np.ndarray) -> np.ndarray:
-    shift1, multiplier1, shift2, multiplier2, shift3 = _FMIX32
-    hashes = (hashes ^ (hashes >> shift1)) * multiplier1
-    hashes = (hashes ^ (hashes >> shift2)) * multiplier2
-    return hashes ^ (hashes >> shift3)
+def _template(num_perm: int) -> MinHash:
+    # The shingle hashes arrive as 32-bit integers, so the MinHash's own hash function is the identity.
+    return MinHash(num_perm=num_perm, seed=SEED, hashfunc=int)
 
 
 def signature(text: str, *, num_perm: int = NUM_PERM, shingle_size: int = SHINGLE_SIZE) -> np.ndarray | None:
@@ -109,33 +82,15 @@ def signature(text: str, *, num_perm: int = NUM_PERM, shingle_size: int = SHINGL
     A plain array, so that worker processes can compute it beside the rest of an article's coding
     and send it back cheaply; the index in the parent only compares signatures.
     """
-    hashes = _shingle_array(text, shingle_size)
-    if not len(hashes):
+    hashes = shingle_hashes(text, shingle_size)
+    if not hashes:
         return None
-    a, b = _permutations(num_perm)
-    # One row per permutation, one column per shingle; the signature is each row's minimum.
-    permuted = np.multiply.outer(a, _fmix32(hashes))
-    permuted += b[:, np.newaxis]
-    return permuted.min(axis=1)
-
-
-# The candidate threshold and permutation count of the default index, and the (bands, rows per band)
-# that datasketch's MinHashLSH chooses for them: it minimises false positive and negative rates
-# integrated with scipy, which is slow to import and to run. Other settings ask datasketch.
-_DEFAULT_BANDS = {(DEFAULT_THRESHOLD - _CANDIDATE_MARGIN, NUM_PERM): (37, 3)}
-
-
-def _band_bytes(threshold: float, num_perm: int) -> list[tuple[int, int]]:
-    """The (start, end) of each LSH band in the bytes of a uint32 signature."""
-    bands, rows = _DEFAULT_BANDS.get((threshold, num_perm)) or _datasketch_bands(threshold, num_perm)
-    return [(4 * i * rows, 4 * (i + 1) * rows) for i in range(bands)]
-
-
-def _datasketch_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return lsh.b, lsh.r
+    # Generating the permutations is most of MinHash's set-up cost; they depend only on num_perm and
+    # the seed, so every signature shares one set.
+    template = _template(num_perm)
+    mh = MinHash(num_perm=num_perm, seed=SEED, permutations=template.permutations, scheme=template.scheme, hashfunc=int)
+    mh.update_batch(hashes)
+    return mh.hashvalues
 
 
 class NearDuplicateIndex:
@@ -153,9 +108,8 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_size = shingle_size
-        self._bands = _band_bytes(max(0.05, threshold - _CANDIDATE_MARGIN), num_perm)
-        self._buckets: list[dict[bytes, list[str]]] = [{} for _ in self._bands]  # per band: its values -> ids
-        self._signatures: dict[str, np.ndarray] = {}
+        self._lsh = MinHashLSH(threshold=max(0.05, threshold - _CANDIDATE_MARGIN), num_perm=num_perm)
+        self._minhashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
         self._group: dict[str, str] = {}  # article id -> id of the first article of its group
 
@@ -165,26 +119,17 @@ class NearDuplicateIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._order
 
-    def _text_signature(self, text: str) -> np.ndarray | None:
-        return signature(text, num_perm=self.num_perm, shingle_size=self.shingle_size)
-
     def minhash(self, text: str) -> MinHash | None:
-        """The text's signature as a datasketch MinHash, for callers that want its API."""
-        values = self._text_signature(text)
+        return self._from_signature(signature(text, num_perm=self.num_perm, shingle_size=self.shingle_size))
+
+    def _from_signature(self, values: np.ndarray | None) -> MinHash | None:
         if values is None:
             return None
-        from datasketch import MinHash
-
-        return MinHash(seed=SEED, hashvalues=values, permutations=_permutations(self.num_perm), scheme=_SCHEME, hashfunc=int)
-
-    def _checked(self, values: np.ndarray) -> np.ndarray:
-        """A signature given by the caller, as uint32 (ledgers store them as 64-bit integers)."""
-        values = np.asarray(values)
         if len(values) != self.num_perm:
             raise ValueError(f"a signature of {len(values)} values does not fit an index of {self.num_perm} permutations")
-        if values.size and (int(values.max()) > _MAX_HASH or int(values.min()) < 0):
-            raise ValueError("signature values out of the 32-bit range")
-        return values.astype(np.uint32)
+        template = _template(self.num_perm)
+        return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=values, permutations=template.permutations,
+                       scheme=template.scheme, hashfunc=int)
 
     def check_and_add(self, article_id: str, text: str, *, signature: np.ndarray | None = None) -> str | None:
         """Add the article; return the id of the first-seen article it nearly duplicates, or None.
@@ -194,28 +139,22 @@ class NearDuplicateIndex:
         """
         if article_id in self._order:
             raise ValueError(f"article {article_id!r} is already in the index")
-        if signature is None:
-            signature = self._text_signature(text)
-            if signature is None:
-                return None
-        values = self._checked(signature)
-        signature_bytes = values.tobytes()
-        keys = [signature_bytes[start:end] for start, end in self._bands]
-        candidates = {other for bucket, key in zip(self._buckets, keys) for other in bucket.get(key, ())}
-        matches = self._similar(values, list(candidates))
-        for bucket, key in zip(self._buckets, keys):
-            bucket.setdefault(key, []).append(article_id)
-        self._signatures[article_id] = values
+        mh = self._from_signature(signature) if signature is not None else self.minhash(text)
+        if mh is None:
+            return None
+        matches = self._similar(mh, self._lsh.query(mh))
+        self._lsh.insert(article_id, mh)
+        self._minhashes[article_id] = mh
         self._order[article_id] = len(self._order)
         first = min((self._group[key] for key in matches), key=self._order.__getitem__, default=None)
         self._group[article_id] = first or article_id
         return first
 
-    def _similar(self, values: np.ndarray, candidates: list[str]) -> list[str]:
+    def _similar(self, mh: MinHash, candidates: list[str]) -> list[str]:
         """The candidates whose estimated Jaccard similarity (share of equal minima) reaches the threshold,
         all compared in one array operation."""
         if not candidates:
             return []
-        others = np.stack([self._signatures[key] for key in candidates])
-        similarity = (others == values).mean(axis=1)
+        others = np.stack([self._minhashes[key].hashvalues for key in candidates])
+        similarity = (others == mh.hashvalues).mean(axis=1)
         return [key for key, value in zip(candidates, similarity) if value >= self.threshold]

@@ -8,10 +8,7 @@ close languages (``langpacks/<lang>/language.yaml``: Indonesian markers against 
 from __future__ import annotations
 
 import functools
-import json
-import os
 import re
-from collections.abc import Iterator, Mapping
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
@@ -45,61 +42,9 @@ def _factory() -> DetectorFactory:
     # A private factory instead of langdetect's module-level one: the seed makes results
     # reproducible without touching the library's global state.
     factory = DetectorFactory()
-    _load_profiles(factory, PROFILES_DIRECTORY)
+    factory.load_profile(PROFILES_DIRECTORY)
     factory.set_seed(0)
     return factory
-
-
-def _load_profiles(factory: DetectorFactory, directory: str) -> None:
-    """What `DetectorFactory.load_profile` does (the same files in the same order), except that the
-    n-gram table is filled in as the detector asks for n-grams: building all ~90,000 rows up front
-    takes a quarter of a second, while a document needs a few thousand of them."""
-    filenames = os.listdir(directory)
-    profiles = []
-    for filename in filenames:
-        path = os.path.join(directory, filename)
-        if filename.startswith(".") or not os.path.isfile(path):
-            continue
-        with open(path, encoding="utf-8") as file:
-            profiles.append(json.load(file))
-    factory.langlist = [profile["name"] for profile in profiles]
-    factory.word_lang_prob_map = _NgramProbabilities(profiles, row_size=len(filenames))
-
-
-class _NgramProbabilities(Mapping[str, list[float]]):
-    """langdetect's n-gram -> [probability in each language] table, each row computed on first use
-    exactly as `DetectorFactory.add_profile` computes it (a language without the n-gram has 0.0)."""
-
-    def __init__(self, profiles: list[dict], *, row_size: int):
-        self._profiles = [(profile["freq"], profile["n_words"]) for profile in profiles]
-        self._ngrams = frozenset().union(*(freq for freq, _ in self._profiles))
-        self._row_size = row_size
-        self._rows: dict[str, list[float]] = {}
-
-    def __contains__(self, ngram: object) -> bool:
-        return ngram in self._ngrams
-
-    def __getitem__(self, ngram: str) -> list[float]:
-        row = self._rows.get(ngram)
-        if row is None:
-            if ngram not in self._ngrams:
-                raise KeyError(ngram)
-            row = self._rows[ngram] = self._row(ngram)
-        return row
-
-    def _row(self, ngram: str) -> list[float]:
-        row = [0.0] * self._row_size
-        if 1 <= len(ngram) <= 3:
-            for index, (freq, n_words) in enumerate(self._profiles):
-                if ngram in freq:
-                    row[index] = 1.0 * freq[ngram] / n_words[len(ngram) - 1]
-        return row
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ngrams)
-
-    def __len__(self) -> int:
-        return len(self._ngrams)
 
 
 # Stopword shares at which a document is decided without langdetect (which costs ~6-18 ms): on the

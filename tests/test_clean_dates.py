@@ -228,3 +228,8 @@ def test_month_words_do_not_conflict_across_languages():
     for pack in langpacks.load_all("dates").values():
         for word, month in pack["months"].items():
             assert seen.setdefault(word, month) == month, word
+
+
+def test_a_unicode_case_variant_of_a_month_resolves():
+    # "ſ" (long s) matches "s" case-insensitively; it must resolve like the month it spells, not crash.
+    assert article_date("BAKU, 3 ſeptember 2024 - Menteri Luar Negeri Azerbaijan tiba di Ankara.") == ("2024-09-03", "day")

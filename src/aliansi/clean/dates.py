@@ -116,6 +116,8 @@ def _vocab(langs: tuple[str, ...]) -> _Vocab:
     wires = _alt(w for p in packs.values() for w in p.get("wires", [])) or "(?!)"
     fillers = _alt(f for p in packs.values() for f in p.get("fillers", []))
     core = _core(wd, mon, None)
+    # Case-insensitive matching also takes Unicode case variants ("ſeptember" for "september"), so the
+    # matched words are looked up casefolded, which maps them to the same keys.
     flags = re.IGNORECASE | re.MULTILINE
     phrase_alts = [
         _core(wd, mon, _alt(rel_years) if rel_years else None),
@@ -209,7 +211,7 @@ def _year(g: dict[str, str | None], name: str, v: _Vocab, reference: date | None
         return int(g[name])
     rel = g.get(f"{name}_rel")
     if rel is not None:
-        return None if reference is None else reference.year + v.relative_years[rel.lower()]
+        return None if reference is None else reference.year + v.relative_years[rel.casefold()]
     return None if reference is None else reference.year
 
 
@@ -220,11 +222,11 @@ def _resolve(m: re.Match[str], v: _Vocab, reference: date | None) -> DateResult:
     if g.get("n_a"):
         return _numeric(g, v, reference)
     if g.get("d_d"):
-        return _iso(_year(g, "d_y", v, reference), v.months[g["d_m"].lower()], int(g["d_d"]))
+        return _iso(_year(g, "d_y", v, reference), v.months[g["d_m"].casefold()], int(g["d_d"]))
     if g.get("m_m"):
-        return _iso(_year(g, "m_y", v, reference), v.months[g["m_m"].lower()], int(g["m_d"]))
+        return _iso(_year(g, "m_y", v, reference), v.months[g["m_m"].casefold()], int(g["m_d"]))
     if g.get("my_m"):
-        return _iso(int(g["my_y"]), v.months[g["my_m"].lower()])
+        return _iso(int(g["my_y"]), v.months[g["my_m"].casefold()])
     if g.get("y_y"):
         return _iso(int(g["y_y"]))
     return _relative(g, v, reference)
@@ -232,7 +234,7 @@ def _resolve(m: re.Match[str], v: _Vocab, reference: date | None) -> DateResult:
 
 def _numeric(g: dict[str, str | None], v: _Vocab, reference: date | None) -> DateResult:
     """An all-digit date read in its language's order; (None, None) when the orders disagree."""
-    orders = v.weekday_orders.get(g["wd"].lower(), v.orders) if g.get("wd") else v.orders
+    orders = v.weekday_orders.get(g["wd"].casefold(), v.orders) if g.get("wd") else v.orders
     year = int(g["n_y"]) if g.get("n_y") else (reference.year if reference else None)
     a, b = int(g["n_a"]), int(g["n_b"])
     readings = {_iso(year, b, a) if order == "dmy" else _iso(year, a, b) for order in orders} - {_NONE}
@@ -243,21 +245,21 @@ def _relative(g: dict[str, str | None], v: _Vocab, reference: date | None) -> Da
     if reference is None:
         return _NONE
     if g.get("rd"):
-        return _iso_date(reference + timedelta(days=v.relative_days[g["rd"].lower()]))
+        return _iso_date(reference + timedelta(days=v.relative_days[g["rd"].casefold()]))
     if g.get("rm"):
-        months = reference.year * 12 + reference.month - 1 + v.relative_months[g["rm"].lower()]
+        months = reference.year * 12 + reference.month - 1 + v.relative_months[g["rm"].casefold()]
         return _iso(months // 12, months % 12 + 1)
     if g.get("ry"):
-        return _iso(reference.year + v.relative_years[g["ry"].lower()])
+        return _iso(reference.year + v.relative_years[g["ry"].casefold()])
     if g.get("mr_m"):
-        return _iso(reference.year + v.relative_years[g["mr_y"].lower()], v.months[g["mr_m"].lower()])
+        return _iso(reference.year + v.relative_years[g["mr_y"].casefold()], v.months[g["mr_m"].casefold()])
     if g.get("mo"):
         # A month named without a year is the latest such month up to the report date ("pada Juli").
-        month = v.months[g["mo"].lower()]
+        month = v.months[g["mo"].casefold()]
         return _iso(reference.year - (month > reference.month), month)
     if g.get("wo"):
         # A bare weekday in a news story is the most recent one on or before the report date.
-        weekday = v.weekdays[g["wo"].lower()]
+        weekday = v.weekdays[g["wo"].casefold()]
         back = (reference.weekday() - weekday) % 7
         return _iso_date(reference - timedelta(days=back))
     return _NONE
@@ -374,7 +376,7 @@ def _url_date(url: str) -> DateResult:
         return _iso(int(y), int(mo), int(d) if d else None)
     v = _vocab(_all_langs())
     m = v.url.search(path)
-    return _iso(int(m["y"]), v.months[m["m"].lower()], int(m["d"])) if m else _NONE
+    return _iso(int(m["y"]), v.months[m["m"].casefold()], int(m["d"])) if m else _NONE
 
 
 def _metadata_date(published: str | None, url: str | None) -> DateResult:

@@ -14,7 +14,7 @@ from aliansi.actors.recognize import Mention
 from aliansi.events import roles
 from aliansi.events.codes import cameo
 from aliansi.events.cues import Cues, cues
-from aliansi.events.patterns import Pattern, Trigger, trigger_index, trigger_starters
+from aliansi.events.patterns import Pattern, Trigger, TriggerChoice, trigger_index, trigger_starters
 from aliansi.events.timex import event_date, sentence_dates
 from aliansi.nlp.doc import Doc, Sentence
 
@@ -93,9 +93,10 @@ class Discourse:
         return next((m for m in reversed(self.actors_of_acts) if m.code != code), None)
 
     def after_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues) -> None:
-        subjects = [m for m in mentions if _can_act(m) and not roles.in_prepositional_phrase(doc.tokens, m, sentence, language_cues.prepositions)]
-        if subjects:
-            self.subject = subjects[0]
+        prepositions = language_cues.prepositions
+        subject = next((m for m in mentions if _can_act(m) and not roles.in_prepositional_phrase(doc.tokens, m, sentence, prepositions)), None)
+        if subject is not None:
+            self.subject = subject
         for mention in mentions:
             if _is_state(mention) and (not self.states or self.states[-1].code != mention.code):
                 self.states.append(mention)
@@ -139,29 +140,28 @@ class SentenceCoder:
 
     @functools.cached_property
     def has_speech_verb(self) -> bool:
-        norm = self.doc.tokens.norm
-        return any(norm[p] in self.cues.speech_verbs for p in range(self.sentence.first, self.sentence.last + 1))
+        return not self.cues.speech_verbs.isdisjoint(self.doc.tokens.norm[self.sentence.first:self.sentence.last + 1])
 
     # --- finding triggers ----------------------------------------------------------------------
 
     def triggers(self) -> list[Found]:
-        tokens, index, found = self.doc.tokens, trigger_index(self.doc.language), []
-        starters = trigger_starters(self.doc.language)
-        position = self.sentence.first
-        while position <= self.sentence.last:
-            if tokens.norm[position] not in starters:
-                position += 1  # most words start no trigger: skip them before the costlier lookup
+        tokens, index = self.doc.tokens, trigger_index(self.doc.language)
+        starters, norm = trigger_starters(self.doc.language), tokens.norm
+        found: list[Found] = []
+        free = self.sentence.first  # the first word not yet inside a found trigger or its object
+        # Most words start no trigger: only the few that may are looked at further.
+        for position in [p for p in range(self.sentence.first, self.sentence.last + 1) if norm[p] in starters]:
+            if position < free or self._reduplicated(position):
                 continue
-            match = index.match_at(tokens, position) if not self._reduplicated(position) else None
-            if match and (self._modifier(position) or self._noun_form(position, match[0])):
-                match = None
-            chosen = self._fitting(position, match) if match else None
+            match = index.match_at(tokens, position)
+            if not match or self._modifier(position) or self._noun_form(position, match[0]):
+                continue
+            chosen = self._fitting(position, match[0], match[1][0])
             if chosen is None:
-                position += 1
                 continue
             found.append(Found(position, chosen[1], chosen[0]))
             # A trigger inside the object of the previous one ("perjanjian kerja sama") is part of it.
-            position = chosen[1] + 1
+            free = chosen[1] + 1
         return found
 
     def _modifier(self, position: int) -> bool:
@@ -192,31 +192,29 @@ class SentenceCoder:
                     return True
         return False
 
-    def _fitting(self, position: int, match) -> tuple[Trigger, int] | None:
-        last, triggers = match
+    def _fitting(self, position: int, last: int, choice: TriggerChoice) -> tuple[Trigger, int] | None:
+        """The trigger that fits: the first whose object follows in the clause, else one with no object."""
+        plain = (choice.plain, last) if choice.plain is not None else None
+        if not choice.object_may_follow(self.doc.tokens, last, self.sentence.last):
+            return plain  # no object word near: the clause need not be worked out
         # An object belongs to its verb's clause: "mengecam X setelah perjanjian …" has no object. The
         # word that ends the clause may open the object itself: "held civilians as human shields".
         limit = min(roles.clause_of(self.doc, self.sentence, position, last, self.cues).last + 1, self.sentence.last)
-        for trigger in sorted(triggers, key=lambda t: not t.pattern.objects):
-            if not trigger.pattern.objects:
-                return trigger, last
-            object_last = trigger.pattern.object_after(self.doc.tokens, last, limit)
-            if object_last is not None:
-                return trigger, object_last
-        return None
+        return choice.with_object(self.doc.tokens, last, limit) or plain
 
     # --- references: pronouns, "negara itu", "kedua negara", first person ---------------------
 
     def _references(self, mentions: list[Mention]) -> list[Mention]:
         tokens, resolved = self.doc.tokens, []
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        starters = self.cues.reference_starters
         position = self.sentence.first
         while position <= self.sentence.last:
             if position in covered:
                 position += 1
                 continue
-            match = self.cues.references.match_at(tokens, position)
             word = tokens.norm[position]
+            match = self.cues.references.match_at(tokens, position) if word in starters else None
             if match:
                 last, (kind, *_) = match
                 resolved.extend(self._resolve(kind, position, last, mentions))
@@ -306,12 +304,11 @@ class SentenceCoder:
     def _obligation_demands(self, seen: set) -> list[dict]:
         """ "Russia said that Sudan must return the helicopter": the speaker demands (100) that the
         obliged actor act. The obliged act itself is hypothetical (see `_modality`)."""
-        tokens, out = self.doc.tokens, []
-        if self.speaker is None:
+        norm, out = self.doc.tokens.norm, []
+        obligations = [p for p in range(self.sentence.first, self.sentence.last + 1) if norm[p] in self.cues.obligation]
+        if not obligations or self.speaker is None:  # the cheap test first: most sentences have no "must"
             return out
-        for position in range(self.sentence.first, self.sentence.last + 1):
-            if tokens.norm[position] not in self.cues.obligation:
-                continue
+        for position in obligations:
             clause = roles.clause_of(self.doc, self.sentence, position, position, self.cues)
             obliged = roles.subject(self.doc, self.sentence, clause, position, self.mentions, self.cues, skip=set())
             found = Found(position, position, OBLIGATION_DEMAND)
@@ -393,16 +390,15 @@ class SentenceCoder:
         return []
 
     def _modality(self, found: Found, clause: roles.Span, sources: list[Mention]) -> tuple[str, str, bool]:
-        tokens, code = self.doc.tokens, found.trigger.pattern.code
-        window = lambda size: {tokens.norm[p] for p in range(max(clause.first, found.first - size), found.first)}
-        near, modal_words = window(NEGATION_WINDOW), window(MODAL_WINDOW)
-        negated = bool(near & self.cues.negators)
-        earlier = {tokens.norm[p] for p in range(self.sentence.first, found.first)}
-        if modal_words & (self.cues.hypothetical | self.cues.obligation):
+        norm, code, first = self.doc.tokens.norm, found.trigger.pattern.code, found.first
+        near = norm[max(clause.first, first - NEGATION_WINDOW):first]
+        modal_words = frozenset(norm[max(clause.first, first - MODAL_WINDOW):first])
+        negated = not self.cues.negators.isdisjoint(near)
+        if not modal_words.isdisjoint(self.cues.hypothetical) or not modal_words.isdisjoint(self.cues.obligation):
             return code, "hypothetical", negated
-        if modal_words & self.cues.planned:
+        if not modal_words.isdisjoint(self.cues.planned):
             return code, "planned", negated
-        if modal_words & self.cues.future:
+        if not modal_words.isdisjoint(self.cues.future):
             if self._declared_by_source(sources):
                 return self._declared(code, negated), "asserted", False
             return code, "planned", negated
@@ -413,7 +409,8 @@ class SentenceCoder:
             if any(wish < m.first < found.first for m in self.mentions):
                 return code, "hypothetical", negated
             return self._declared(code, negated), "asserted", False
-        if earlier & self.cues.claim_verbs and tokens.norm[found.first] not in self.cues.claim_verbs:
+        earlier = norm[self.sentence.first:first]
+        if not self.cues.claim_verbs.isdisjoint(earlier) and norm[first] not in self.cues.claim_verbs:
             return code, "claimed", negated
         return code, "asserted", negated
 

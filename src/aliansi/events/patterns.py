@@ -45,6 +45,33 @@ class Trigger:
     passive: bool
 
 
+class TriggerChoice:
+    """The triggers of one phrase, as the coder weighs them: the first (in pack order) whose object
+    follows, else the first that needs none. Worked out once per phrase rather than at every
+    occurrence, with the object words of all of them for a cheap test first."""
+
+    __slots__ = ("with_objects", "plain", "object_words", "object_window")
+
+    def __init__(self, triggers: list[Trigger]) -> None:
+        self.with_objects = tuple(t for t in triggers if t.pattern.objects)
+        self.plain = next((t for t in triggers if not t.pattern.objects), None)
+        self.object_words = frozenset(words[0] for t in self.with_objects for words in t.pattern.objects)
+        self.object_window = max((t.pattern.object_window for t in self.with_objects), default=0)
+
+    def object_may_follow(self, tokens: Tokens, last: int, limit: int) -> bool:
+        """Whether any object of these triggers starts in (last, limit] within the widest window."""
+        end = min(last + 1 + self.object_window, limit + 1)
+        return not self.object_words.isdisjoint(tokens.norm[last + 1:end])
+
+    def with_object(self, tokens: Tokens, last: int, limit: int) -> tuple[Trigger, int] | None:
+        """The first trigger whose object starts in (last, limit], with the object's last word."""
+        for trigger in self.with_objects:
+            object_last = trigger.pattern.object_after(tokens, last, limit)
+            if object_last is not None:
+                return trigger, object_last
+        return None
+
+
 @functools.cache
 def trigger_starters(language: str) -> frozenset[str]:
     """The normalized words that can start a trigger of the language."""
@@ -52,8 +79,9 @@ def trigger_starters(language: str) -> frozenset[str]:
 
 
 @functools.cache
-def trigger_index(language: str) -> PhraseIndex[Trigger]:
-    index: PhraseIndex[Trigger] = PhraseIndex()
+def trigger_index(language: str) -> PhraseIndex[TriggerChoice]:
+    """One `TriggerChoice` per trigger phrase, its triggers in the order the pack lists them."""
+    by_key: dict[tuple[str, ...], tuple[str, list[Trigger]]] = {}
     for record in langpacks.load(language, "events").get("patterns", []):
         pattern = Pattern(
             id=record["id"],
@@ -63,8 +91,10 @@ def trigger_index(language: str) -> PhraseIndex[Trigger]:
             symmetric=record.get("symmetric", False),
             target_after=frozenset(record.get("target_after", [])),
         )
-        for phrase in record["triggers"]:
-            index.add(phrase, Trigger(pattern, passive=False))
-        for phrase in record.get("passive", []):
-            index.add(phrase, Trigger(pattern, passive=True))
+        phrases = [(p, False) for p in record["triggers"]] + [(p, True) for p in record.get("passive", [])]
+        for phrase, passive in phrases:
+            by_key.setdefault(phrase_key(phrase), (phrase, []))[1].append(Trigger(pattern, passive=passive))
+    index: PhraseIndex[TriggerChoice] = PhraseIndex()
+    for phrase, triggers in by_key.values():
+        index.add(phrase, TriggerChoice(triggers))
     return index

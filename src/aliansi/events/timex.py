@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from aliansi import langpacks
 from aliansi.clean.dates import date_mentions
-from aliansi.nlp import normalize
+from aliansi.nlp import normalize, phrase_key
 from aliansi.nlp.doc import Doc, Sentence
 
 DateMention = tuple[int, int, str, str]  # start, end (in the sentence), ISO text, precision
@@ -22,13 +23,34 @@ def _date_words(language: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
+@functools.cache
+def _date_word_tokens(language: str) -> frozenset[str]:
+    """The first tokens of the date words as the tokenizer splits them: "jum'at" gives "jum"."""
+    return frozenset(phrase_key(word)[0] for word in _date_words(language) if phrase_key(word))
+
+
+# The only bare number `date_mentions` reads as a date is a year from 1900 to 2099.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def sentence_dates(doc: Doc, sentence: Sentence) -> list[DateMention]:
     """The date expressions of a sentence, found once for all its events."""
     words = doc.tokens.norm[sentence.first:sentence.last + 1]
-    # Most sentences name no date: skip the regex scan unless a digit or a date word is there.
-    if not any(word.isdigit() or word in _date_words(doc.language) for word in words):
+    if not _may_name_a_date(words, doc.language):
         return []
     return date_mentions(doc.text[sentence.start:sentence.end], lang=doc.language, reference=doc.date)
+
+
+def _may_name_a_date(words: list[str], language: str) -> bool:
+    """Whether a date word or a number is there: most sentences name no date and skip the regex scan."""
+    if not _date_words(language).isdisjoint(words):
+        return True
+    if not any(map(str.isdigit, words)):
+        return False
+    # A figure ("12 tentara", "3,5 persen") is no date by itself: any date but a year also needs a month,
+    # weekday or relative word. Such a sentence has always been scanned whole, so here a date word also
+    # counts in the tokens it splits into ("Jum'at"), which `_date_words` alone does not see.
+    return any(map(_YEAR.fullmatch, words)) or not _date_word_tokens(language).isdisjoint(words)
 
 
 # A date adverbial that opens the sentence ("Pada tanggal 3 Maret, …", "On Monday, …") dates its

@@ -7,7 +7,7 @@ import re
 
 from aliansi import langpacks
 from aliansi.clean.dates import date_mentions
-from aliansi.nlp import normalize, phrase_key
+from aliansi.nlp import PhraseIndex, normalize
 from aliansi.nlp.doc import Doc, Sentence
 
 DateMention = tuple[int, int, str, str]  # start, end (in the sentence), ISO text, precision
@@ -24,9 +24,15 @@ def _date_words(language: str) -> frozenset[str]:
 
 
 @functools.cache
-def _date_word_tokens(language: str) -> frozenset[str]:
-    """The first tokens of the date words as the tokenizer splits them: "jum'at" gives "jum"."""
-    return frozenset(phrase_key(word)[0] for word in _date_words(language) if phrase_key(word))
+def _date_phrases(language: str) -> PhraseIndex[bool]:
+    """Months, weekdays and relative expressions ("tahun lalu") as token sequences: one of them, or a
+    year, is in every date `date_mentions` finds."""
+    pack = langpacks.load(language, "dates")
+    index: PhraseIndex[bool] = PhraseIndex()
+    for key in ("months", "weekdays", "relative_days", "relative_months", "relative_years"):
+        for phrase in pack.get(key, {}):
+            index.add(phrase, True)
+    return index
 
 
 # The only bare number `date_mentions` reads as a date is a year from 1900 to 2099.
@@ -36,21 +42,26 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def sentence_dates(doc: Doc, sentence: Sentence) -> list[DateMention]:
     """The date expressions of a sentence, found once for all its events."""
     words = doc.tokens.norm[sentence.first:sentence.last + 1]
-    if not _may_name_a_date(words, doc.language):
+    # Most sentences name no date: skip the regex scan unless a digit or a date word is there.
+    if _date_words(doc.language).isdisjoint(words) and not any(map(str.isdigit, words)):
+        return []
+    # Many that pass only hold a figure ("12 tentara") or a word that merely starts a date ("tahun",
+    # "this"): the scan would find nothing without a year or a whole date expression.
+    if not any(map(_YEAR.fullmatch, words)) and not _names_date_phrase(doc, sentence):
         return []
     return date_mentions(doc.text[sentence.start:sentence.end], lang=doc.language, reference=doc.date)
 
 
-def _may_name_a_date(words: list[str], language: str) -> bool:
-    """Whether a date word or a number is there: most sentences name no date and skip the regex scan."""
-    if not _date_words(language).isdisjoint(words):
-        return True
-    if not any(map(str.isdigit, words)):
-        return False
-    # A figure ("12 tentara", "3,5 persen") is no date by itself: any date but a year also needs a month,
-    # weekday or relative word. Such a sentence has always been scanned whole, so here a date word also
-    # counts in the tokens it splits into ("Jum'at"), which `_date_words` alone does not see.
-    return any(map(_YEAR.fullmatch, words)) or not _date_word_tokens(language).isdisjoint(words)
+def _names_date_phrase(doc: Doc, sentence: Sentence) -> bool:
+    """Whether a month, a weekday or a whole relative expression is in the sentence."""
+    index, norm = _date_phrases(doc.language), doc.tokens.norm
+    starters = _date_phrase_starters(doc.language)
+    return any(norm[p] in starters and index.match_at(doc.tokens, p) for p in range(sentence.first, sentence.last + 1))
+
+
+@functools.cache
+def _date_phrase_starters(language: str) -> frozenset[str]:
+    return _date_phrases(language).first_words()
 
 
 # A date adverbial that opens the sentence ("Pada tanggal 3 Maret, …", "On Monday, …") dates its

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aliansi.actors.recognize import Mention
 from aliansi.events import roles
@@ -43,8 +43,7 @@ REFUSAL_CODE = "120"
 OBLIGATION_DEMAND = Trigger(Pattern("obligation-demand", "100", (), 0, False, frozenset()), passive=False)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A trigger occurrence: its words (and object noun) and what it means."""
 
     first: int
@@ -207,18 +206,16 @@ class SentenceCoder:
     def _references(self, mentions: list[Mention]) -> list[Mention]:
         tokens, resolved = self.doc.tokens, []
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
-        starters = self.cues.reference_starters
-        position = self.sentence.first
-        while position <= self.sentence.last:
-            if position in covered:
-                position += 1
-                continue
+        free = self.sentence.first  # the first word after the references resolved so far
+        for position in range(self.sentence.first, self.sentence.last + 1):
             word = tokens.norm[position]
-            match = self.cues.references.match_at(tokens, position) if word in starters else None
+            if word not in self.cues.reference_words or position < free or position in covered:
+                continue
+            match = self.cues.references.match_at(tokens, position)
             if match:
                 last, (kind, *_) = match
                 resolved.extend(self._resolve(kind, position, last, mentions))
-                position = last + 1
+                free = last + 1
                 continue
             if word in self.cues.subject_pronouns:
                 resolved.extend(self._resolve("anaphora", position, position, mentions))
@@ -226,7 +223,6 @@ class SentenceCoder:
                 # "“Kami akan mengirim delegasi,” kata Lavrov": we is the speaker's side.
                 here = Mention(tokens.starts[position], tokens.ends[position], position, position, None, "reference", None, "")
                 resolved.append(roles.standing_for(here, self.speaker))
-            position += 1
         return resolved
 
     def _resolve(self, kind: str, first: int, last: int, mentions: list[Mention]) -> list[Mention]:
@@ -352,15 +348,16 @@ class SentenceCoder:
             return before, [], explicit
         after_words = pattern.target_after | (self.cues.partner_prepositions if pattern.symmetric else frozenset())
         end = roles.coordinated_clause_start(self.doc, found.last + 1, clause.last, self.cues) - 1
-        candidates = [m for m in self.mentions if not self._trailing_speaker(m, found)]
-        targets = roles.first_after(self.doc, found.first + 1, end, candidates, self.cues,
+        targets = roles.first_after(self.doc, found.first + 1, end, self._target_candidates(found), self.cues,
                                     exclude=excluded, after_words=after_words)
         return before, targets, explicit
 
-    def _trailing_speaker(self, mention: Mention, found: Found) -> bool:
+    def _target_candidates(self, found: Found) -> list[Mention]:
         """ "…, the UN agency reported": who reports the act after it is not its target."""
         speaker = self.speaker
-        return speaker is not None and mention.first == speaker.first and speaker.first > found.last
+        if speaker is None or speaker.first <= found.last:
+            return self.mentions
+        return [m for m in self.mentions if m.first != speaker.first]
 
     def _modifying_actor(self, found: Found) -> list[Mention]:
         """ "killed in Israeli tank shelling", "after Russian air strikes": an actor right before a noun of an

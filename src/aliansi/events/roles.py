@@ -7,7 +7,8 @@ actor after it. Passive forms swap the two ("dilatih NATO", "was attacked by").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from aliansi.actors.recognize import Mention
 from aliansi.events.cues import Cues
@@ -16,8 +17,7 @@ from aliansi.nlp import Tokens
 from aliansi.nlp.doc import Doc, Sentence
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """The token range a trigger may draw its roles from."""
 
     first: int
@@ -27,7 +27,7 @@ class Span:
 def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -> Span:
     tokens = doc.tokens
     # Most sentences have no semicolon; then no gap between words needs looking at.
-    semicolon = ";" in doc.text[sentence.start:sentence.end]
+    semicolon = doc.text.find(";", sentence.start, sentence.end) >= 0
     start = sentence.first
     for position in range(first - 1, sentence.first - 1, -1):
         if tokens.norm[position] in cues.clause_breaks or (semicolon and ";" in _gap_before(doc, position + 1)):

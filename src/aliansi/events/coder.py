@@ -121,13 +121,16 @@ class SentenceCoder:
     def __init__(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues, context: Discourse):
         self.doc, self.sentence, self.cues, self.context = doc, sentence, language_cues, context
         self.named = mentions
+        self.words = doc.tokens.norm[sentence.first:sentence.last + 1]
 
     # Most sentences have no trigger; what only events need is worked out on first use.
 
     @functools.cached_property
     def mentions(self) -> list[Mention]:
         """The sentence's actors plus what its pronouns and "kedua negara" stand for, in text order."""
-        return sorted(self.named + self._references(self.named), key=lambda m: m.first)
+        references = self._references(self.named)
+        # The named actors come in text order already.
+        return sorted(self.named + references, key=lambda m: m.first) if references else self.named
 
     @functools.cached_property
     def speaker(self) -> Mention | None:
@@ -139,17 +142,19 @@ class SentenceCoder:
 
     @functools.cached_property
     def has_speech_verb(self) -> bool:
-        return not self.cues.speech_verbs.isdisjoint(self.doc.tokens.norm[self.sentence.first:self.sentence.last + 1])
+        return not self.cues.speech_verbs.isdisjoint(self.words)
 
     # --- finding triggers ----------------------------------------------------------------------
 
     def triggers(self) -> list[Found]:
         tokens, index = self.doc.tokens, trigger_index(self.doc.language)
-        starters, norm = trigger_starters(self.doc.language), tokens.norm
+        starters = trigger_starters(self.doc.language)
         found: list[Found] = []
+        if starters.isdisjoint(self.words):
+            return found
         free = self.sentence.first  # the first word not yet inside a found trigger or its object
         # Most words start no trigger: only the few that may are looked at further.
-        for position in [p for p in range(self.sentence.first, self.sentence.last + 1) if norm[p] in starters]:
+        for position in [p for p, word in enumerate(self.words, self.sentence.first) if word in starters]:
             if position < free or self._reduplicated(position):
                 continue
             match = index.match_at(tokens, position)
@@ -300,11 +305,13 @@ class SentenceCoder:
     def _obligation_demands(self, seen: set) -> list[dict]:
         """ "Russia said that Sudan must return the helicopter": the speaker demands (100) that the
         obliged actor act. The obliged act itself is hypothetical (see `_modality`)."""
-        norm, out = self.doc.tokens.norm, []
-        obligations = [p for p in range(self.sentence.first, self.sentence.last + 1) if norm[p] in self.cues.obligation]
-        if not obligations or self.speaker is None:  # the cheap test first: most sentences have no "must"
+        out: list[dict] = []
+        # The cheap test first: most sentences have no "must".
+        if self.cues.obligation.isdisjoint(self.words) or self.speaker is None:
             return out
-        for position in obligations:
+        for position, word in enumerate(self.words, self.sentence.first):
+            if word not in self.cues.obligation:
+                continue
             clause = roles.clause_of(self.doc, self.sentence, position, position, self.cues)
             obliged = roles.subject(self.doc, self.sentence, clause, position, self.mentions, self.cues, skip=set())
             found = Found(position, position, OBLIGATION_DEMAND)

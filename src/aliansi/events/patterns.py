@@ -65,7 +65,10 @@ class TriggerChoice:
 
     def with_object(self, tokens: Tokens, last: int, limit: int) -> tuple[Trigger, int] | None:
         """The first trigger whose object starts in (last, limit], with the object's last word."""
+        nearby = set(tokens.norm[last + 1:min(last + 1 + self.object_window, limit + 1)])
         for trigger in self.with_objects:
+            if trigger.pattern.objects_by_first.keys().isdisjoint(nearby):
+                continue  # none of its objects is near: spare the word-by-word look
             object_last = trigger.pattern.object_after(tokens, last, limit)
             if object_last is not None:
                 return trigger, object_last

@@ -133,14 +133,15 @@ def relative_spans(doc: Doc, clause: Span, before: int, cues: Cues) -> list[Span
 def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, mentions: list[Mention], cues: Cues,
             *, skip: set[int]) -> list[Mention]:
     """The nearest actor before the trigger, with the actors coordinated with it ("Azerbaijan dan Turki")."""
-    hidden = relative_spans(doc, clause, trigger_first, cues)
     candidates = [
         m for m in mentions
         if clause.first <= m.first and m.last < trigger_first and m.first not in skip and m.kind != "place"
         and (not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions) or _of_group(doc, m, mentions, cues))
         and not possessed(doc, m, cues) and not _compound_modifier(doc, m, cues)
-        and not any(span.first <= m.first <= span.last for span in hidden)
     ]
+    if candidates:  # relative clauses are only looked for when there is an actor they may hide
+        hidden = relative_spans(doc, clause, trigger_first, cues)
+        candidates = [m for m in candidates if not any(span.first <= m.first <= span.last for span in hidden)]
     if not candidates:
         return []
     chosen = [candidates[-1]]

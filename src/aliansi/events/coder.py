@@ -210,6 +210,8 @@ class SentenceCoder:
 
     def _references(self, mentions: list[Mention]) -> list[Mention]:
         tokens, resolved = self.doc.tokens, []
+        if self.cues.reference_words.isdisjoint(self.words):
+            return resolved  # the cheap test first: most sentences have no pronoun
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         free = self.sentence.first  # the first word after the references resolved so far
         for position in range(self.sentence.first, self.sentence.last + 1):
@@ -241,8 +243,10 @@ class SentenceCoder:
     def _speaker(self) -> Mention | None:
         """Who says the sentence: "kata Pashinyan", "Peskov mengatakan", "said Zakharova"."""
         tokens = self.doc.tokens
-        for position in range(self.sentence.first, self.sentence.last + 1):
-            if tokens.norm[position] not in self.cues.speech_verbs:
+        if not self.has_speech_verb:
+            return None
+        for position, word in enumerate(self.words, self.sentence.first):
+            if word not in self.cues.speech_verbs:
                 continue
             # After "that"/"bahwa" comes what is said, whose subject is no speaker ("reiterated that Libya must").
             opens_content = position + 1 <= self.sentence.last and tokens.norm[position + 1] in self.cues.complementizers
@@ -449,9 +453,9 @@ class SentenceCoder:
     def _event(self, found: Found, clause: roles.Span, source: Mention, target: Mention | None, code: str,
                modality: str, negated: bool, explicit: bool) -> dict:
         text, tokens = self.doc.text, self.doc.tokens
-        parties = [source, target] if target else [source]
-        start = min([p.start for p in parties] + [tokens.starts[found.first]])
-        end = max([p.end for p in parties] + [tokens.ends[found.last]])
+        start, end = min(source.start, tokens.starts[found.first]), max(source.end, tokens.ends[found.last])
+        if target:
+            start, end = min(start, target.start), max(end, target.end)
         entry = cameo(code)
         date, precision = event_date(self.doc, self.sentence, (tokens.starts[clause.first], tokens.ends[clause.last]), self.dates)
         return {

@@ -53,10 +53,11 @@ class TriggerChoice:
     __slots__ = ("with_objects", "plain", "object_words", "object_window")
 
     def __init__(self, triggers: list[Trigger]) -> None:
-        self.with_objects = tuple(t for t in triggers if t.pattern.objects)
+        # Each trigger that needs an object, with the first words of its objects.
+        self.with_objects = tuple((t, frozenset(words[0] for words in t.pattern.objects)) for t in triggers if t.pattern.objects)
         self.plain = next((t for t in triggers if not t.pattern.objects), None)
-        self.object_words = frozenset(words[0] for t in self.with_objects for words in t.pattern.objects)
-        self.object_window = max((t.pattern.object_window for t in self.with_objects), default=0)
+        self.object_words = frozenset().union(*(starts for _, starts in self.with_objects))
+        self.object_window = max((t.pattern.object_window for t, _ in self.with_objects), default=0)
 
     def object_may_follow(self, tokens: Tokens, last: int, limit: int) -> bool:
         """Whether any object of these triggers starts in (last, limit] within the widest window."""
@@ -66,8 +67,8 @@ class TriggerChoice:
     def with_object(self, tokens: Tokens, last: int, limit: int) -> tuple[Trigger, int] | None:
         """The first trigger whose object starts in (last, limit], with the object's last word."""
         nearby = set(tokens.norm[last + 1:min(last + 1 + self.object_window, limit + 1)])
-        for trigger in self.with_objects:
-            if trigger.pattern.objects_by_first.keys().isdisjoint(nearby):
+        for trigger, object_starts in self.with_objects:
+            if object_starts.isdisjoint(nearby):
                 continue  # none of its objects is near: spare the word-by-word look
             object_last = trigger.pattern.object_after(tokens, last, limit)
             if object_last is not None:

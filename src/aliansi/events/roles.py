@@ -25,22 +25,21 @@ class Span(NamedTuple):
 
 
 def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -> Span:
-    tokens = doc.tokens
+    norm, breaks = doc.tokens.norm, cues.clause_breaks
     # Most sentences have no semicolon; then no gap between words needs looking at.
     semicolon = doc.text.find(";", sentence.start, sentence.end) >= 0
     start = sentence.first
     for position in range(first - 1, sentence.first - 1, -1):
-        if tokens.norm[position] in cues.clause_breaks or (semicolon and ";" in _gap_before(doc, position + 1)):
+        if norm[position] in breaks or (semicolon and ";" in _gap_before(doc, position + 1)):
             start = position + 1
             break
     end = sentence.last
-    for position in range(last + 1, sentence.last + 1):
-        word = tokens.norm[position]
+    # Right after the verb a break word is an adverb: "menutup sementara" (temporarily).
+    for position in range(last + 2, sentence.last + 1):
+        word = norm[position]
         if word in cues.complementizers:
             continue  # "demanded that Iran release ...": the target is the complement's subject
-        if position == last + 1:
-            continue  # right after the verb a break word is an adverb: "menutup sementara" (temporarily)
-        if word in cues.clause_breaks or (semicolon and ";" in _gap_before(doc, position)):
+        if word in breaks or (semicolon and ";" in _gap_before(doc, position)):
             end = position - 1
             break
     return Span(start, end)

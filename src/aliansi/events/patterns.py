@@ -38,6 +38,11 @@ class Pattern:
             by_first.setdefault(words[0], []).append(words)
         return {first: tuple(group) for first, group in by_first.items()}
 
+    @functools.cached_property
+    def object_starts(self) -> frozenset[str]:
+        """The first words of the objects: a set test before `object_after`."""
+        return frozenset(self.objects_by_first)
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -53,11 +58,10 @@ class TriggerChoice:
     __slots__ = ("with_objects", "plain", "object_words", "object_window")
 
     def __init__(self, triggers: list[Trigger]) -> None:
-        # Each trigger that needs an object, with the first words of its objects.
-        self.with_objects = tuple((t, frozenset(words[0] for words in t.pattern.objects)) for t in triggers if t.pattern.objects)
+        self.with_objects = tuple(t for t in triggers if t.pattern.objects)
         self.plain = next((t for t in triggers if not t.pattern.objects), None)
-        self.object_words = frozenset().union(*(starts for _, starts in self.with_objects))
-        self.object_window = max((t.pattern.object_window for t, _ in self.with_objects), default=0)
+        self.object_words = frozenset().union(*(t.pattern.object_starts for t in self.with_objects))
+        self.object_window = max((t.pattern.object_window for t in self.with_objects), default=0)
 
     def object_may_follow(self, tokens: Tokens, last: int, limit: int) -> bool:
         """Whether any object of these triggers starts in (last, limit] within the widest window."""
@@ -67,8 +71,8 @@ class TriggerChoice:
     def with_object(self, tokens: Tokens, last: int, limit: int) -> tuple[Trigger, int] | None:
         """The first trigger whose object starts in (last, limit], with the object's last word."""
         nearby = set(tokens.norm[last + 1:min(last + 1 + self.object_window, limit + 1)])
-        for trigger, object_starts in self.with_objects:
-            if object_starts.isdisjoint(nearby):
+        for trigger in self.with_objects:
+            if trigger.pattern.object_starts.isdisjoint(nearby):
                 continue  # none of its objects is near: spare the word-by-word look
             object_last = trigger.pattern.object_after(tokens, last, limit)
             if object_last is not None:
@@ -86,18 +90,19 @@ def trigger_starters(language: str) -> frozenset[str]:
 def trigger_index(language: str) -> PhraseIndex[TriggerChoice]:
     """One `TriggerChoice` per trigger phrase, its triggers in the order the pack lists them."""
     by_key: dict[tuple[str, ...], tuple[str, list[Trigger]]] = {}
+    key_of = functools.cache(phrase_key)  # patterns share trigger and object lists (YAML anchors)
     for record in langpacks.load(language, "events").get("patterns", []):
         pattern = Pattern(
             id=record["id"],
             code=record["code"],
-            objects=tuple(phrase_key(o) for o in record.get("objects", [])),
+            objects=tuple(key_of(o) for o in record.get("objects", [])),
             object_window=record.get("object_window", DEFAULT_OBJECT_WINDOW),
             symmetric=record.get("symmetric", False),
             target_after=frozenset(record.get("target_after", [])),
         )
         phrases = [(p, False) for p in record["triggers"]] + [(p, True) for p in record.get("passive", [])]
         for phrase, passive in phrases:
-            by_key.setdefault(phrase_key(phrase), (phrase, []))[1].append(Trigger(pattern, passive=passive))
+            by_key.setdefault(key_of(phrase), (phrase, []))[1].append(Trigger(pattern, passive=passive))
     index: PhraseIndex[TriggerChoice] = PhraseIndex()
     for phrase, triggers in by_key.values():
         index.add(phrase, TriggerChoice(triggers))

@@ -392,10 +392,14 @@ class SentenceCoder:
 
     def _partners(self, found: Found, sources: list[Mention], source: Mention) -> list[Mention]:
         """A mutual act with no named partner pairs the coordinated subjects: "Azerbaijan dan Turki berlatih"."""
-        reciprocal = any(self.doc.tokens.norm[p] in self.cues.reciprocal for p in range(max(self.sentence.first, found.first - 2), found.first))
-        if found.trigger.pattern.symmetric or reciprocal:
+        if found.trigger.pattern.symmetric or self._reciprocal(found):
             return [m for m in sources if m.code != source.code]
         return []
+
+    def _reciprocal(self, found: Found) -> bool:
+        """A word of mutuality ("saling", "sepakat", "mutually") in the two words before the trigger."""
+        norm = self.doc.tokens.norm
+        return not self.cues.reciprocal.isdisjoint(norm[max(self.sentence.first, found.first - 2):found.first])
 
     def _modality(self, found: Found, clause: roles.Span, sources: list[Mention]) -> tuple[str, str, bool]:
         norm, code, first = self.doc.tokens.norm, found.trigger.pattern.code, found.first
@@ -425,9 +429,11 @@ class SentenceCoder:
     def _wish_before(self, found: Found) -> int | None:
         """The position of a verb of wanting or seeking whose complement the trigger opens: "wants to attack",
         "wants Putin to attack"; not "seeking partners after accusing Russia"."""
-        tokens = self.doc.tokens
-        for position in range(found.first - 1, max(self.sentence.first, found.first - MODAL_WINDOW) - 1, -1):
-            if tokens.norm[position] not in self.cues.intent_verbs:
+        norm, window_first = self.doc.tokens.norm, max(self.sentence.first, found.first - MODAL_WINDOW)
+        if self.cues.intent_verbs.isdisjoint(norm[window_first:found.first]):
+            return None  # the cheap test first: most triggers follow no verb of wanting
+        for position in range(found.first - 1, window_first - 1, -1):
+            if norm[position] not in self.cues.intent_verbs:
                 continue
             between = [m for m in self.mentions if position < m.first < found.first]
             start = between[-1].last if between else position

@@ -133,6 +133,11 @@ class SentenceCoder:
         return sorted(self.named + references, key=lambda m: m.first) if references else self.named
 
     @functools.cached_property
+    def subject_like(self) -> list[Mention]:
+        """The actors that may be the subject of some verb here: see `roles.subject_candidates`."""
+        return roles.subject_candidates(self.doc, self.sentence, self.mentions, self.cues)
+
+    @functools.cached_property
     def speaker(self) -> Mention | None:
         return self._speaker()
 
@@ -317,7 +322,7 @@ class SentenceCoder:
             if word not in self.cues.obligation:
                 continue
             clause = roles.clause_of(self.doc, self.sentence, position, position, self.cues)
-            obliged = roles.subject(self.doc, self.sentence, clause, position, self.mentions, self.cues, skip=set())
+            obliged = roles.subject(self.doc, clause, position, self.subject_like, self.cues, skip=set())
             found = Found(position, position, OBLIGATION_DEMAND)
             for target in obliged:
                 key = (self.speaker.code, target.code, OBLIGATION_DEMAND.pattern.code)
@@ -335,7 +340,7 @@ class SentenceCoder:
             before, explicit = previous_source, True
         else:
             before = self._modifying_actor(found) or roles.subject(
-                self.doc, self.sentence, clause, found.first, self.mentions, self.cues, skip=set())
+                self.doc, clause, found.first, self.subject_like, self.cues, skip=set())
             explicit = bool(before)
         if not before and previous_source:
             before = previous_source
@@ -343,7 +348,7 @@ class SentenceCoder:
             # "Armenia has sought partners after accusing Russia ...": a subordinate clause without
             # its own subject shares the sentence's.
             whole = roles.Span(self.sentence.first, clause.first - 1)
-            before = roles.subject(self.doc, self.sentence, whole, clause.first, self.mentions, self.cues, skip=set())[:1]
+            before = roles.subject(self.doc, whole, clause.first, self.subject_like, self.cues, skip=set())[:1]
         if not before and not found.trigger.passive and self._nominal(found):
             # "penolakan Presiden Azerbaijan untuk hadir di Moskow", "Russia's invasion of Ukraine":
             # a noun's actor follows it (or precedes it as a possessive), and its target comes next.

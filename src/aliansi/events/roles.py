@@ -129,15 +129,22 @@ def relative_spans(doc: Doc, clause: Span, before: int, cues: Cues) -> list[Span
     return spans
 
 
-def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, mentions: list[Mention], cues: Cues,
-            *, skip: set[int]) -> list[Mention]:
-    """The nearest actor before the trigger, with the actors coordinated with it ("Azerbaijan dan Turki")."""
-    candidates = [
+def subject_candidates(doc: Doc, sentence: Sentence, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """The actors of a sentence that may be the subject of a verb, wherever the verb stands: not places, not in
+    a prepositional phrase (unless it says who a group is), not possessed, not a compound modifier."""
+    return [
         m for m in mentions
-        if clause.first <= m.first and m.last < trigger_first and m.first not in skip and m.kind != "place"
+        if m.kind != "place"
         and (not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions) or _of_group(doc, m, mentions, cues))
         and not possessed(doc, m, cues) and not _compound_modifier(doc, m, cues)
     ]
+
+
+def subject(doc: Doc, clause: Span, trigger_first: int, subject_like: list[Mention], cues: Cues,
+            *, skip: set[int]) -> list[Mention]:
+    """The nearest actor before the trigger, with the actors coordinated with it ("Azerbaijan dan Turki").
+    `subject_like` is what `subject_candidates` gives for the sentence: the same for each of its verbs."""
+    candidates = [m for m in subject_like if clause.first <= m.first and m.last < trigger_first and m.first not in skip]
     if candidates:  # relative clauses are only looked for when there is an actor they may hide
         hidden = relative_spans(doc, clause, trigger_first, cues)
         candidates = [m for m in candidates if not any(span.first <= m.first <= span.last for span in hidden)]

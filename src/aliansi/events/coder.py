@@ -204,12 +204,13 @@ class SentenceCoder:
     def _fitting(self, position: int, last: int, choice: TriggerChoice) -> tuple[Trigger, int] | None:
         """The trigger that fits: the first whose object follows in the clause, else one with no object."""
         plain = (choice.plain, last) if choice.plain is not None else None
-        if not choice.object_may_follow(self.doc.tokens, last, self.sentence.last):
+        nearby = choice.object_words_near(self.doc.tokens, last, self.sentence.last)
+        if not nearby:
             return plain  # no object word near: the clause need not be worked out
         # An object belongs to its verb's clause: "mengecam X setelah perjanjian …" has no object. The
         # word that ends the clause may open the object itself: "held civilians as human shields".
         limit = min(roles.clause_of(self.doc, self.sentence, position, last, self.cues).last + 1, self.sentence.last)
-        return choice.with_object(self.doc.tokens, last, limit) or plain
+        return choice.with_object(self.doc.tokens, last, limit, nearby) or plain
 
     # --- references: pronouns, "negara itu", "kedua negara", first person ---------------------
 

@@ -93,7 +93,8 @@ class Discourse:
 
     def after_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues) -> None:
         prepositions = language_cues.prepositions
-        subject = next((m for m in mentions if _can_act(m) and not roles.in_prepositional_phrase(doc.tokens, m, sentence, prepositions)), None)
+        subject = next((m for m in mentions if _can_act(m)
+                        and not roles.in_prepositional_phrase(doc.tokens, m, sentence, prepositions)), None)
         if subject is not None:
             self.subject = subject
         for mention in mentions:

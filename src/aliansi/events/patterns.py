@@ -63,12 +63,12 @@ class TriggerChoice:
         self.object_words = frozenset().union(*(t.pattern.object_starts for t in self.with_objects))
         self.object_window = max((t.pattern.object_window for t in self.with_objects), default=0)
 
-    def object_words_near(self, tokens: Tokens, last: int, limit: int) -> set[str]:
+    def object_words_near(self, tokens: Tokens, last: int, limit: int) -> frozenset[str]:
         """The first words of objects of these triggers in (last, limit], within the widest window."""
         end = min(last + 1 + self.object_window, limit + 1)
         return self.object_words.intersection(tokens.norm[last + 1:end])
 
-    def with_object(self, tokens: Tokens, last: int, limit: int, nearby: set[str]) -> tuple[Trigger, int] | None:
+    def with_object(self, tokens: Tokens, last: int, limit: int, nearby: frozenset[str]) -> tuple[Trigger, int] | None:
         """The first trigger whose object starts in (last, limit], with the object's last word. `nearby` holds
         at least the object words there (`object_words_near`)."""
         for trigger in self.with_objects:

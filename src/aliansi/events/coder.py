@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aliansi.actors.recognize import Mention
 from aliansi.events import roles
 from aliansi.events.codes import cameo
 from aliansi.events.cues import Cues, cues
-from aliansi.events.patterns import Pattern, Trigger, trigger_index, trigger_starters
+from aliansi.events.patterns import Pattern, Trigger, TriggerChoice, trigger_index, trigger_starters
 from aliansi.events.timex import event_date, sentence_dates
 from aliansi.nlp.doc import Doc, Sentence
 
@@ -43,8 +43,7 @@ REFUSAL_CODE = "120"
 OBLIGATION_DEMAND = Trigger(Pattern("obligation-demand", "100", (), 0, False, frozenset()), passive=False)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A trigger occurrence: its words (and object noun) and what it means."""
 
     first: int
@@ -93,9 +92,11 @@ class Discourse:
         return next((m for m in reversed(self.actors_of_acts) if m.code != code), None)
 
     def after_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues) -> None:
-        subjects = [m for m in mentions if _can_act(m) and not roles.in_prepositional_phrase(doc.tokens, m, sentence, language_cues.prepositions)]
-        if subjects:
-            self.subject = subjects[0]
+        prepositions = language_cues.prepositions
+        subject = next((m for m in mentions if _can_act(m)
+                        and not roles.in_prepositional_phrase(doc.tokens, m, sentence, prepositions)), None)
+        if subject is not None:
+            self.subject = subject
         for mention in mentions:
             if _is_state(mention) and (not self.states or self.states[-1].code != mention.code):
                 self.states.append(mention)
@@ -121,13 +122,21 @@ class SentenceCoder:
     def __init__(self, doc: Doc, sentence: Sentence, mentions: list[Mention], language_cues: Cues, context: Discourse):
         self.doc, self.sentence, self.cues, self.context = doc, sentence, language_cues, context
         self.named = mentions
+        self.words = doc.tokens.norm[sentence.first:sentence.last + 1]
 
     # Most sentences have no trigger; what only events need is worked out on first use.
 
     @functools.cached_property
     def mentions(self) -> list[Mention]:
         """The sentence's actors plus what its pronouns and "kedua negara" stand for, in text order."""
-        return sorted(self.named + self._references(self.named), key=lambda m: m.first)
+        references = self._references(self.named)
+        # The named actors come in text order already.
+        return sorted(self.named + references, key=lambda m: m.first) if references else self.named
+
+    @functools.cached_property
+    def subject_like(self) -> list[Mention]:
+        """The actors that may be the subject of some verb here: see `roles.subject_candidates`."""
+        return roles.subject_candidates(self.doc, self.sentence, self.mentions, self.cues)
 
     @functools.cached_property
     def speaker(self) -> Mention | None:
@@ -139,29 +148,30 @@ class SentenceCoder:
 
     @functools.cached_property
     def has_speech_verb(self) -> bool:
-        norm = self.doc.tokens.norm
-        return any(norm[p] in self.cues.speech_verbs for p in range(self.sentence.first, self.sentence.last + 1))
+        return not self.cues.speech_verbs.isdisjoint(self.words)
 
     # --- finding triggers ----------------------------------------------------------------------
 
     def triggers(self) -> list[Found]:
-        tokens, index, found = self.doc.tokens, trigger_index(self.doc.language), []
+        tokens, index = self.doc.tokens, trigger_index(self.doc.language)
         starters = trigger_starters(self.doc.language)
-        position = self.sentence.first
-        while position <= self.sentence.last:
-            if tokens.norm[position] not in starters:
-                position += 1  # most words start no trigger: skip them before the costlier lookup
+        found: list[Found] = []
+        if starters.isdisjoint(self.words):
+            return found
+        free = self.sentence.first  # the first word not yet inside a found trigger or its object
+        # Most words start no trigger: only the few that may are looked at further.
+        for position in [p for p, word in enumerate(self.words, self.sentence.first) if word in starters]:
+            if position < free or self._reduplicated(position):
                 continue
-            match = index.match_at(tokens, position) if not self._reduplicated(position) else None
-            if match and (self._modifier(position) or self._noun_form(position, match[0])):
-                match = None
-            chosen = self._fitting(position, match) if match else None
+            match = index.match_at(tokens, position)
+            if not match or self._modifier(position) or self._noun_form(position, match[0]):
+                continue
+            chosen = self._fitting(position, match[0], match[1][0])
             if chosen is None:
-                position += 1
                 continue
             found.append(Found(position, chosen[1], chosen[0]))
             # A trigger inside the object of the previous one ("perjanjian kerja sama") is part of it.
-            position = chosen[1] + 1
+            free = chosen[1] + 1
         return found
 
     def _modifier(self, position: int) -> bool:
@@ -192,35 +202,34 @@ class SentenceCoder:
                     return True
         return False
 
-    def _fitting(self, position: int, match) -> tuple[Trigger, int] | None:
-        last, triggers = match
+    def _fitting(self, position: int, last: int, choice: TriggerChoice) -> tuple[Trigger, int] | None:
+        """The trigger that fits: the first whose object follows in the clause, else one with no object."""
+        plain = (choice.plain, last) if choice.plain is not None else None
+        nearby = choice.object_words_near(self.doc.tokens, last, self.sentence.last)
+        if not nearby:
+            return plain  # no object word near: the clause need not be worked out
         # An object belongs to its verb's clause: "mengecam X setelah perjanjian …" has no object. The
         # word that ends the clause may open the object itself: "held civilians as human shields".
         limit = min(roles.clause_of(self.doc, self.sentence, position, last, self.cues).last + 1, self.sentence.last)
-        for trigger in sorted(triggers, key=lambda t: not t.pattern.objects):
-            if not trigger.pattern.objects:
-                return trigger, last
-            object_last = trigger.pattern.object_after(self.doc.tokens, last, limit)
-            if object_last is not None:
-                return trigger, object_last
-        return None
+        return choice.with_object(self.doc.tokens, last, limit, nearby) or plain
 
     # --- references: pronouns, "negara itu", "kedua negara", first person ---------------------
 
     def _references(self, mentions: list[Mention]) -> list[Mention]:
         tokens, resolved = self.doc.tokens, []
+        if self.cues.reference_words.isdisjoint(self.words):
+            return resolved  # the cheap test first: most sentences have no pronoun
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
-        position = self.sentence.first
-        while position <= self.sentence.last:
-            if position in covered:
-                position += 1
+        free = self.sentence.first  # the first word after the references resolved so far
+        for position in range(self.sentence.first, self.sentence.last + 1):
+            word = tokens.norm[position]
+            if word not in self.cues.reference_words or position < free or position in covered:
                 continue
             match = self.cues.references.match_at(tokens, position)
-            word = tokens.norm[position]
             if match:
                 last, (kind, *_) = match
                 resolved.extend(self._resolve(kind, position, last, mentions))
-                position = last + 1
+                free = last + 1
                 continue
             if word in self.cues.subject_pronouns:
                 resolved.extend(self._resolve("anaphora", position, position, mentions))
@@ -228,7 +237,6 @@ class SentenceCoder:
                 # "“Kami akan mengirim delegasi,” kata Lavrov": we is the speaker's side.
                 here = Mention(tokens.starts[position], tokens.ends[position], position, position, None, "reference", None, "")
                 resolved.append(roles.standing_for(here, self.speaker))
-            position += 1
         return resolved
 
     def _resolve(self, kind: str, first: int, last: int, mentions: list[Mention]) -> list[Mention]:
@@ -242,8 +250,10 @@ class SentenceCoder:
     def _speaker(self) -> Mention | None:
         """Who says the sentence: "kata Pashinyan", "Peskov mengatakan", "said Zakharova"."""
         tokens = self.doc.tokens
-        for position in range(self.sentence.first, self.sentence.last + 1):
-            if tokens.norm[position] not in self.cues.speech_verbs:
+        if not self.has_speech_verb:
+            return None
+        for position, word in enumerate(self.words, self.sentence.first):
+            if word not in self.cues.speech_verbs:
                 continue
             # After "that"/"bahwa" comes what is said, whose subject is no speaker ("reiterated that Libya must").
             opens_content = position + 1 <= self.sentence.last and tokens.norm[position + 1] in self.cues.complementizers
@@ -306,14 +316,15 @@ class SentenceCoder:
     def _obligation_demands(self, seen: set) -> list[dict]:
         """ "Russia said that Sudan must return the helicopter": the speaker demands (100) that the
         obliged actor act. The obliged act itself is hypothetical (see `_modality`)."""
-        tokens, out = self.doc.tokens, []
-        if self.speaker is None:
+        out: list[dict] = []
+        # The cheap test first: most sentences have no "must".
+        if self.cues.obligation.isdisjoint(self.words) or self.speaker is None:
             return out
-        for position in range(self.sentence.first, self.sentence.last + 1):
-            if tokens.norm[position] not in self.cues.obligation:
+        for position, word in enumerate(self.words, self.sentence.first):
+            if word not in self.cues.obligation:
                 continue
             clause = roles.clause_of(self.doc, self.sentence, position, position, self.cues)
-            obliged = roles.subject(self.doc, self.sentence, clause, position, self.mentions, self.cues, skip=set())
+            obliged = roles.subject(self.doc, clause, position, self.subject_like, self.cues, skip=set())
             found = Found(position, position, OBLIGATION_DEMAND)
             for target in obliged:
                 key = (self.speaker.code, target.code, OBLIGATION_DEMAND.pattern.code)
@@ -331,7 +342,7 @@ class SentenceCoder:
             before, explicit = previous_source, True
         else:
             before = self._modifying_actor(found) or roles.subject(
-                self.doc, self.sentence, clause, found.first, self.mentions, self.cues, skip=set())
+                self.doc, clause, found.first, self.subject_like, self.cues, skip=set())
             explicit = bool(before)
         if not before and previous_source:
             before = previous_source
@@ -339,7 +350,7 @@ class SentenceCoder:
             # "Armenia has sought partners after accusing Russia ...": a subordinate clause without
             # its own subject shares the sentence's.
             whole = roles.Span(self.sentence.first, clause.first - 1)
-            before = roles.subject(self.doc, self.sentence, whole, clause.first, self.mentions, self.cues, skip=set())[:1]
+            before = roles.subject(self.doc, whole, clause.first, self.subject_like, self.cues, skip=set())[:1]
         if not before and not found.trigger.passive and self._nominal(found):
             # "penolakan Presiden Azerbaijan untuk hadir di Moskow", "Russia's invasion of Ukraine":
             # a noun's actor follows it (or precedes it as a possessive), and its target comes next.
@@ -355,15 +366,16 @@ class SentenceCoder:
             return before, [], explicit
         after_words = pattern.target_after | (self.cues.partner_prepositions if pattern.symmetric else frozenset())
         end = roles.coordinated_clause_start(self.doc, found.last + 1, clause.last, self.cues) - 1
-        candidates = [m for m in self.mentions if not self._trailing_speaker(m, found)]
-        targets = roles.first_after(self.doc, found.first + 1, end, candidates, self.cues,
+        targets = roles.first_after(self.doc, found.first + 1, end, self._target_candidates(found), self.cues,
                                     exclude=excluded, after_words=after_words)
         return before, targets, explicit
 
-    def _trailing_speaker(self, mention: Mention, found: Found) -> bool:
+    def _target_candidates(self, found: Found) -> list[Mention]:
         """ "…, the UN agency reported": who reports the act after it is not its target."""
         speaker = self.speaker
-        return speaker is not None and mention.first == speaker.first and speaker.first > found.last
+        if speaker is None or speaker.first <= found.last:
+            return self.mentions
+        return [m for m in self.mentions if m.first != speaker.first]
 
     def _modifying_actor(self, found: Found) -> list[Mention]:
         """ "killed in Israeli tank shelling", "after Russian air strikes": an actor right before a noun of an
@@ -387,22 +399,25 @@ class SentenceCoder:
 
     def _partners(self, found: Found, sources: list[Mention], source: Mention) -> list[Mention]:
         """A mutual act with no named partner pairs the coordinated subjects: "Azerbaijan dan Turki berlatih"."""
-        reciprocal = any(self.doc.tokens.norm[p] in self.cues.reciprocal for p in range(max(self.sentence.first, found.first - 2), found.first))
-        if found.trigger.pattern.symmetric or reciprocal:
+        if found.trigger.pattern.symmetric or self._reciprocal(found):
             return [m for m in sources if m.code != source.code]
         return []
 
+    def _reciprocal(self, found: Found) -> bool:
+        """A word of mutuality ("saling", "sepakat", "mutually") in the two words before the trigger."""
+        norm = self.doc.tokens.norm
+        return not self.cues.reciprocal.isdisjoint(norm[max(self.sentence.first, found.first - 2):found.first])
+
     def _modality(self, found: Found, clause: roles.Span, sources: list[Mention]) -> tuple[str, str, bool]:
-        tokens, code = self.doc.tokens, found.trigger.pattern.code
-        window = lambda size: {tokens.norm[p] for p in range(max(clause.first, found.first - size), found.first)}
-        near, modal_words = window(NEGATION_WINDOW), window(MODAL_WINDOW)
-        negated = bool(near & self.cues.negators)
-        earlier = {tokens.norm[p] for p in range(self.sentence.first, found.first)}
-        if modal_words & (self.cues.hypothetical | self.cues.obligation):
+        norm, code, first = self.doc.tokens.norm, found.trigger.pattern.code, found.first
+        near = norm[max(clause.first, first - NEGATION_WINDOW):first]
+        modal_words = frozenset(norm[max(clause.first, first - MODAL_WINDOW):first])
+        negated = not self.cues.negators.isdisjoint(near)
+        if not modal_words.isdisjoint(self.cues.hypothetical) or not modal_words.isdisjoint(self.cues.obligation):
             return code, "hypothetical", negated
-        if modal_words & self.cues.planned:
+        if not modal_words.isdisjoint(self.cues.planned):
             return code, "planned", negated
-        if modal_words & self.cues.future:
+        if not modal_words.isdisjoint(self.cues.future):
             if self._declared_by_source(sources):
                 return self._declared(code, negated), "asserted", False
             return code, "planned", negated
@@ -413,16 +428,19 @@ class SentenceCoder:
             if any(wish < m.first < found.first for m in self.mentions):
                 return code, "hypothetical", negated
             return self._declared(code, negated), "asserted", False
-        if earlier & self.cues.claim_verbs and tokens.norm[found.first] not in self.cues.claim_verbs:
+        earlier = norm[self.sentence.first:first]
+        if not self.cues.claim_verbs.isdisjoint(earlier) and norm[first] not in self.cues.claim_verbs:
             return code, "claimed", negated
         return code, "asserted", negated
 
     def _wish_before(self, found: Found) -> int | None:
         """The position of a verb of wanting or seeking whose complement the trigger opens: "wants to attack",
         "wants Putin to attack"; not "seeking partners after accusing Russia"."""
-        tokens = self.doc.tokens
-        for position in range(found.first - 1, max(self.sentence.first, found.first - MODAL_WINDOW) - 1, -1):
-            if tokens.norm[position] not in self.cues.intent_verbs:
+        norm, window_first = self.doc.tokens.norm, max(self.sentence.first, found.first - MODAL_WINDOW)
+        if self.cues.intent_verbs.isdisjoint(norm[window_first:found.first]):
+            return None  # the cheap test first: most triggers follow no verb of wanting
+        for position in range(found.first - 1, window_first - 1, -1):
+            if norm[position] not in self.cues.intent_verbs:
                 continue
             between = [m for m in self.mentions if position < m.first < found.first]
             start = between[-1].last if between else position
@@ -448,9 +466,9 @@ class SentenceCoder:
     def _event(self, found: Found, clause: roles.Span, source: Mention, target: Mention | None, code: str,
                modality: str, negated: bool, explicit: bool) -> dict:
         text, tokens = self.doc.text, self.doc.tokens
-        parties = [source, target] if target else [source]
-        start = min([p.start for p in parties] + [tokens.starts[found.first]])
-        end = max([p.end for p in parties] + [tokens.ends[found.last]])
+        start, end = min(source.start, tokens.starts[found.first]), max(source.end, tokens.ends[found.last])
+        if target:
+            start, end = min(start, target.start), max(end, target.end)
         entry = cameo(code)
         date, precision = event_date(self.doc, self.sentence, (tokens.starts[clause.first], tokens.ends[clause.last]), self.dates)
         return {

@@ -29,6 +29,7 @@ class Cues:
     reciprocal: frozenset[str]
     possessor_nouns: frozenset[str]
     references: PhraseIndex[str]  # "negara itu" -> "anaphora", "kedua negara" -> "both"
+    reference_words: frozenset[str]  # the words that may open a reference: a cheap test before the others
     nominal_affixes: tuple[tuple[str, str], ...]  # (prefix, suffix) that make a trigger a noun
     nominal_words: frozenset[str]
     attributive_markers: frozenset[str]  # "the occupied territory": a participle after these is an adjective
@@ -70,6 +71,7 @@ def cues(language: str) -> Cues:
         reciprocal=words("reciprocal"),
         possessor_nouns=words("possessor_nouns"),
         references=references,
+        reference_words=references.first_words() | words("subject_pronouns") | words("first_person"),
         nominal_affixes=tuple(
             (a.get("prefix", ""), a.get("suffix", "")) for a in data.get("nominal_affixes", []) if "word" not in a
         ),

@@ -7,7 +7,8 @@ actor after it. Passive forms swap the two ("dilatih NATO", "was attacked by").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from aliansi.actors.recognize import Mention
 from aliansi.events.cues import Cues
@@ -16,8 +17,7 @@ from aliansi.nlp import Tokens
 from aliansi.nlp.doc import Doc, Sentence
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """The token range a trigger may draw its roles from."""
 
     first: int
@@ -25,22 +25,21 @@ class Span:
 
 
 def clause_of(doc: Doc, sentence: Sentence, first: int, last: int, cues: Cues) -> Span:
-    tokens = doc.tokens
+    norm, breaks = doc.tokens.norm, cues.clause_breaks
     # Most sentences have no semicolon; then no gap between words needs looking at.
-    semicolon = ";" in doc.text[sentence.start:sentence.end]
+    semicolon = doc.text.find(";", sentence.start, sentence.end) >= 0
     start = sentence.first
     for position in range(first - 1, sentence.first - 1, -1):
-        if tokens.norm[position] in cues.clause_breaks or (semicolon and ";" in _gap_before(doc, position + 1)):
+        if norm[position] in breaks or (semicolon and ";" in _gap_before(doc, position + 1)):
             start = position + 1
             break
     end = sentence.last
-    for position in range(last + 1, sentence.last + 1):
-        word = tokens.norm[position]
+    # Right after the verb a break word is an adverb: "menutup sementara" (temporarily).
+    for position in range(last + 2, sentence.last + 1):
+        word = norm[position]
         if word in cues.complementizers:
             continue  # "demanded that Iran release ...": the target is the complement's subject
-        if position == last + 1:
-            continue  # right after the verb a break word is an adverb: "menutup sementara" (temporarily)
-        if word in cues.clause_breaks or (semicolon and ";" in _gap_before(doc, position)):
+        if word in breaks or (semicolon and ";" in _gap_before(doc, position)):
             end = position - 1
             break
     return Span(start, end)
@@ -130,17 +129,25 @@ def relative_spans(doc: Doc, clause: Span, before: int, cues: Cues) -> list[Span
     return spans
 
 
-def subject(doc: Doc, sentence: Sentence, clause: Span, trigger_first: int, mentions: list[Mention], cues: Cues,
-            *, skip: set[int]) -> list[Mention]:
-    """The nearest actor before the trigger, with the actors coordinated with it ("Azerbaijan dan Turki")."""
-    hidden = relative_spans(doc, clause, trigger_first, cues)
-    candidates = [
+def subject_candidates(doc: Doc, sentence: Sentence, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """The actors of a sentence that may be the subject of a verb, wherever the verb stands: not places, not in
+    a prepositional phrase (unless it says who a group is), not possessed, not a compound modifier."""
+    return [
         m for m in mentions
-        if clause.first <= m.first and m.last < trigger_first and m.first not in skip and m.kind != "place"
+        if m.kind != "place"
         and (not in_prepositional_phrase(doc.tokens, m, sentence, cues.prepositions) or _of_group(doc, m, mentions, cues))
         and not possessed(doc, m, cues) and not _compound_modifier(doc, m, cues)
-        and not any(span.first <= m.first <= span.last for span in hidden)
     ]
+
+
+def subject(doc: Doc, clause: Span, trigger_first: int, subject_like: list[Mention], cues: Cues,
+            *, skip: set[int]) -> list[Mention]:
+    """The nearest actor before the trigger, with the actors coordinated with it ("Azerbaijan dan Turki").
+    `subject_like` is what `subject_candidates` gives for the sentence: the same for each of its verbs."""
+    candidates = [m for m in subject_like if clause.first <= m.first and m.last < trigger_first and m.first not in skip]
+    if candidates:  # relative clauses are only looked for when there is an actor they may hide
+        hidden = relative_spans(doc, clause, trigger_first, cues)
+        candidates = [m for m in candidates if not any(span.first <= m.first <= span.last for span in hidden)]
     if not candidates:
         return []
     chosen = [candidates[-1]]

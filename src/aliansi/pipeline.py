@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -60,6 +61,9 @@ class Pipeline:
         # The first article is coded here, before the workers fork, so that they inherit the language
         # packs and indexes it loaded instead of each loading them again.
         yield work(first)
+        # The language packs and indexes it loaded live as long as the process: taken out of the garbage
+        # collector's view, the collections that coding's short-lived objects set off no longer scan them.
+        gc.freeze()
         if workers <= 1:
             yield from map(work, raws)
             return

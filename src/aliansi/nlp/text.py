@@ -61,8 +61,12 @@ def tokenize(text: str) -> Tokens:
 
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before whitespace and
-# an upper-case letter, a digit or an opening quote; or at a paragraph break.
-_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n""")
+# an upper-case letter, a digit or an opening quote; or at a paragraph break. The pattern opens with
+# one character class (the lookbehinds then tell the two cases apart) so that the regex engine jumps
+# from one candidate character to the next instead of trying a match at every position.
+_SENTENCE_END = re.compile(
+    r"""[.!?…\n](?:(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|(?<=\n)\s*\n)"""
+)
 
 
 def sentence_spans(text: str, *, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

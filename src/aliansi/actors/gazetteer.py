@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from aliansi.nlp import PhraseIndex, Tokens, phrase_key
 
@@ -27,8 +28,7 @@ class Entry:
     acronym: bool = False  # all capitals ("AS", "UK"): must match in capitals
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # a tuple: one is made for every title and name found
     first: int  # token index
     last: int  # token index, inclusive
     entries: tuple[Entry, ...]
@@ -61,7 +61,7 @@ class Gazetteer:
         if tokens.norm[index] not in self.first_words:
             return None  # most words start no phrase
         found = self._index.match_at(tokens, index, None if self._accepts_all else self._acceptor(tokens, index, seen))
-        return Match(index, found[0], found[1]) if found else None
+        return Match(index, *found) if found else None
 
     def _acceptor(self, tokens: Tokens, index: int, seen: set[str | None]) -> Callable[[Entry, int], bool]:
         capitalized = tokens.surface[index][:1].isupper()

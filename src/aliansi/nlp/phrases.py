@@ -50,20 +50,19 @@ class PhraseIndex(Generic[T]):
         node = self._root.get(words[index])
         if node is None:
             return None  # the common case: no phrase starts with this word
-        ends: list[tuple[int, tuple[T, ...]]] = []
+        ends: list[tuple[int, tuple[T, ...]]] = []  # (last index, values) of each phrase on the way, shortest first
         position, count = index, len(words)
         while True:
             values = node.get(_VALUES)
             if values:
                 ends.append((position, values))
             position += 1
-            if position == count:
+            if position == count or (node := node.get(words[position])) is None:
                 break
-            node = node.get(words[position])
-            if node is None:
-                break
+        if accept is None:
+            return ends[-1] if ends else None
         for last, values in reversed(ends):
-            usable = values if accept is None else tuple([v for v in values if accept(v, last - index + 1)])
+            usable = tuple([value for value in values if accept(value, last - index + 1)])
             if usable:
                 return last, usable
         return None

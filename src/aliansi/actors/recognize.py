@@ -20,7 +20,7 @@ from aliansi.nlp import Tokens
 MAX_UNKNOWN_NAME_WORDS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Mention:
     start: int
     end: int
@@ -33,6 +33,13 @@ class Mention:
     person: str | None = None
     ambiguous: bool = False  # a bare form that also means something else ("Baku", "Georgia")
     common_word: bool = False  # ... and that something is an everyday word ("Baku" = "standard")
+
+    def __init__(self, start: int, end: int, first: int, last: int, code: str | None, kind: str, agent: str | None,
+                 name: str, person: str | None = None, ambiguous: bool = False, common_word: bool = False):
+        # The fields above, set in one step: the generated frozen __init__ sets them one object.__setattr__
+        # at a time, which is most of the cost of the many mentions an article makes.
+        self.__dict__.update(start=start, end=end, first=first, last=last, code=code, kind=kind, agent=agent,
+                             name=name, person=person, ambiguous=ambiguous, common_word=common_word)
 
 
 class _SoFar:
@@ -60,6 +67,7 @@ class Recognizer:
         self._starters = self._any_case_starters | self._cased_starters
         self._language_nouns = language_nouns
         self._titles = titles
+        self._title_words = titles.first_words  # a set test before asking the gazetteer
         self._resolve_person = resolve_person  # (person name, date or None, codes seen) -> (code, agent) | None
         self._function_words = function_words
 
@@ -121,8 +129,8 @@ class Recognizer:
 
     def _title_chain(self, text, tokens, index) -> list[Match]:
         chain: list[Match] = []
-        position, count = index, len(tokens.norm)
-        while position < count and self._titles.may_start(tokens, position):
+        position, words = index, tokens.norm
+        while position < len(words) and words[position] in self._title_words and self._titles.may_start(tokens, position):
             if chain and not _adjacent(text, tokens, chain[-1].last, position):
                 break
             match = self._titles.match_at(tokens, position)
@@ -140,10 +148,9 @@ class Recognizer:
             code, agent = self._resolve_person(entry.name, on, found.codes) or (None, None)
         elif entry.kind in ("connector", "people_noun"):
             code = None
-        title_agent = _chain_agent(titles)
         if titles:
             kind = "person" if person else "organization"
-            agent = title_agent or agent
+            agent = _chain_agent(titles) or agent
         return Mention(
             start=tokens.starts[first], end=tokens.ends[name.last], first=first, last=name.last,
             code=code, kind=kind, agent=agent, name=entry.name or entry.phrase, person=person,
@@ -194,7 +201,7 @@ class Recognizer:
             word = tokens.surface[position]
             if not word[:1].isupper() or word.isupper() or tokens.norm[position] in self._function_words:
                 break
-            if position > start and not _adjacent(text, tokens, position - 1, position, allow="-"):
+            if position > start and not _adjacent(text, tokens, position - 1, position, allowed=" -"):
                 break
             if self._names.match_at(tokens, position) is not None:
                 break
@@ -234,6 +241,6 @@ def _chain_agent(titles: list[Match]) -> str | None:
     return agent
 
 
-def _adjacent(text: str, tokens: Tokens, left: int, right: int, *, allow: str = "") -> bool:
-    """Only spaces (and the allowed characters) between two tokens: no comma, period or line break."""
-    return not text[tokens.ends[left]:tokens.starts[right]].strip(" " + allow)
+def _adjacent(text: str, tokens: Tokens, left: int, right: int, *, allowed: str = " ") -> bool:
+    """Only spaces (or the allowed characters) between two tokens: no comma, period or line break."""
+    return not text[tokens.ends[left]:tokens.starts[right]].strip(allowed)

@@ -16,8 +16,9 @@ from itertools import accumulate
 
 # A word is a run of letters/digits; hyphens and apostrophes split words, so "Rusia-Azerbaijan"
 # gives two names and "NATO's" gives "NATO" followed by "s". Splitting on the runs between words
-# (kept by the group) gives words and gaps alternating: word, gap, word, ..., word.
-_GAP = re.compile(r"(\W+)", re.UNICODE)
+# (kept by the group) gives words and gaps alternating: word, gap, word, ..., word. (\W\W* rather
+# than \W+: a pattern that opens with a character class lets the regex engine skip ahead to it.)
+_GAP = re.compile(r"(\W\W*)", re.UNICODE)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -74,7 +74,7 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] = frozenset()) ->
     """(start, end) of each sentence, whitespace-trimmed. Abbreviations ("Jl.", "Dr.") do not end one."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and _word_before(text, match.start()).casefold() in abbreviations:
+        if text[match.start()] == "." and _word_before(text, match.start()).casefold() in abbreviations:
             continue
         _append_trimmed(spans, text, start, match.end())
         start = match.end()

@@ -111,12 +111,14 @@ def actors_of(text: str, mentions: list[Mention]) -> list[dict]:
     grouped: dict[tuple[str | None, str | None], dict] = {}
     for mention in mentions:
         key = (mention.code, mention.person)
-        actor = grouped.setdefault(key, {
-            "code": mention.code,
-            "name": mention.person or mention.name,
-            "kind": "person" if mention.person else ("igo" if mention.kind == "igo" else "state"),
-            "mentions": [],
-        })
+        actor = grouped.get(key)
+        if actor is None:  # not setdefault: most mentions repeat an actor, and would build its entry for nothing
+            actor = grouped[key] = {
+                "code": mention.code,
+                "name": mention.person or mention.name,
+                "kind": "person" if mention.person else ("igo" if mention.kind == "igo" else "state"),
+                "mentions": [],
+            }
         actor["mentions"].append(
             {"start": mention.start, "end": mention.end, "text": text[mention.start:mention.end], "agent": mention.agent}
         )

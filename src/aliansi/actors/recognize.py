@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from itertools import compress
 
 from aliansi.actors.gazetteer import Entry, Gazetteer, Match
 from aliansi.nlp import Tokens
@@ -19,7 +20,7 @@ from aliansi.nlp import Tokens
 MAX_UNKNOWN_NAME_WORDS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Mention:
     start: int
     end: int
@@ -32,6 +33,13 @@ class Mention:
     person: str | None = None
     ambiguous: bool = False  # a bare form that also means something else ("Baku", "Georgia")
     common_word: bool = False  # ... and that something is an everyday word ("Baku" = "standard")
+
+    def __init__(self, start: int, end: int, first: int, last: int, code: str | None, kind: str, agent: str | None,
+                 name: str, person: str | None = None, ambiguous: bool = False, common_word: bool = False):
+        # The fields above, set in one step: the generated frozen __init__ sets them one object.__setattr__
+        # at a time, which is most of the cost of the many mentions an article makes.
+        self.__dict__.update(start=start, end=end, first=first, last=last, code=code, kind=kind, agent=agent,
+                             name=name, person=person, ambiguous=ambiguous, common_word=common_word)
 
 
 class _SoFar:
@@ -56,26 +64,30 @@ class Recognizer:
         # cheap test, on plain sets.
         self._any_case_starters = names.any_case_first_words | titles.any_case_first_words
         self._cased_starters = names.first_words | titles.first_words
+        self._starters = self._any_case_starters | self._cased_starters
         self._language_nouns = language_nouns
         self._titles = titles
+        self._title_words = titles.first_words  # a set test before asking the gazetteer
         self._resolve_person = resolve_person  # (person name, date or None, codes seen) -> (code, agent) | None
         self._function_words = function_words
 
     def mentions(self, text: str, tokens: Tokens, *, on: dt.date | None = None) -> list[Mention]:
         found = _SoFar()
-        index, count, words, surface = 0, len(tokens.norm), tokens.norm, tokens.surface
+        words, surface = tokens.norm, tokens.surface
         any_case, cased = self._any_case_starters, self._cased_starters
-        while index < count:
+        # Most words start no name and no title: one pass with a set test, in C, finds the few that may.
+        starters = compress(range(len(words)), map(self._starters.__contains__, words))
+        after_last = 0  # the first token after the latest mention
+        for index in starters:
+            if index < after_last:
+                continue
             word = words[index]
             if word not in any_case and not (word in cased and surface[index][:1].isupper()):
-                index += 1  # most words start no name and no title: skip them cheaply
                 continue
             mention = self._mention_at(text, tokens, index, on, found)
-            if mention is None:
-                index += 1
-                continue
-            found.add(self._appositive(text, mention, found))
-            index = mention.last + 1
+            if mention is not None:
+                found.add(self._appositive(text, mention, found))
+                after_last = mention.last + 1
         return self._disambiguated(text, tokens, [m for m in found.items if m.code or m.person])
 
     def _disambiguated(self, text: str, tokens: Tokens, found: list[Mention]) -> list[Mention]:
@@ -102,7 +114,7 @@ class Recognizer:
     def _mention_at(self, text, tokens, index, on, found) -> Mention | None:
         titles = self._title_chain(text, tokens, index)
         start_of_name = titles[-1].last + 1 if titles else index
-        if start_of_name >= len(tokens) or (titles and not _adjacent(text, tokens, start_of_name - 1, start_of_name)):
+        if start_of_name >= len(tokens.norm) or (titles and not _adjacent(text, tokens, start_of_name - 1, start_of_name)):
             return None
         name = self._names.match_at(tokens, start_of_name, seen=found.codes) if self._names.may_start(tokens, start_of_name) else None
         if name is None:
@@ -117,10 +129,12 @@ class Recognizer:
 
     def _title_chain(self, text, tokens, index) -> list[Match]:
         chain: list[Match] = []
-        position = index
-        while position < len(tokens.norm) and self._titles.may_start(tokens, position):
+        position, words = index, tokens.norm
+        while position < len(words) and words[position] in self._title_words and self._titles.may_start(tokens, position):
+            if chain and not _adjacent(text, tokens, chain[-1].last, position):
+                break
             match = self._titles.match_at(tokens, position)
-            if match is None or (chain and not _adjacent(text, tokens, chain[-1].last, position)):
+            if match is None:
                 break
             chain.append(match)
             position = match.last + 1
@@ -134,10 +148,9 @@ class Recognizer:
             code, agent = self._resolve_person(entry.name, on, found.codes) or (None, None)
         elif entry.kind in ("connector", "people_noun"):
             code = None
-        title_agent = _chain_agent(titles)
         if titles:
             kind = "person" if person else "organization"
-            agent = title_agent or agent
+            agent = _chain_agent(titles) or agent
         return Mention(
             start=tokens.starts[first], end=tokens.ends[name.last], first=first, last=name.last,
             code=code, kind=kind, agent=agent, name=entry.name or entry.phrase, person=person,
@@ -149,17 +162,19 @@ class Recognizer:
         """English order and full names: "Russian Foreign Ministry spokeswoman Maria Zakharova"."""
         if mention.person:
             return mention
-        position = mention.last + 1
-        titles = self._title_chain(text, tokens, position) if position < len(tokens) and _adjacent(text, tokens, mention.last, position) else []
+        position, count = mention.last + 1, len(tokens.norm)
+        if position == count or not _adjacent(text, tokens, mention.last, position):
+            return mention
+        titles = self._title_chain(text, tokens, position)
         after = titles[-1].last + 1 if titles else position
-        if after < len(tokens) and _adjacent(text, tokens, after - 1, after):
+        if after < count and (not titles or _adjacent(text, tokens, after - 1, after)):
             name = self._names.match_at(tokens, after, seen=found.codes)
             entry = self._choose(name.entries, found) if name else None
             if entry is not None and entry.kind == "person":
                 return self._extend(tokens, mention, name.last, titles, person=entry.name)
-            if name is None:
+            if name is None and (titles or mention.kind == "organization"):
                 run = self._capitalized_run(text, tokens, after)
-                if run is not None and (titles or mention.kind == "organization"):
+                if run is not None:
                     person = text[tokens.starts[after]:tokens.ends[run]]
                     return self._extend(tokens, mention, run, titles, person=person)
         return self._extend(tokens, mention, titles[-1].last, titles, person=None) if titles else mention
@@ -182,11 +197,11 @@ class Recognizer:
 
     def _capitalized_run(self, text, tokens, start) -> int | None:
         last = None
-        for position in range(start, min(start + MAX_UNKNOWN_NAME_WORDS, len(tokens))):
+        for position in range(start, min(start + MAX_UNKNOWN_NAME_WORDS, len(tokens.norm))):
             word = tokens.surface[position]
             if not word[:1].isupper() or word.isupper() or tokens.norm[position] in self._function_words:
                 break
-            if position > start and not _adjacent(text, tokens, position - 1, position, allow="-"):
+            if position > start and not _adjacent(text, tokens, position - 1, position, allowed=" -"):
                 break
             if self._names.match_at(tokens, position) is not None:
                 break
@@ -205,14 +220,12 @@ class Recognizer:
 
     def _choose(self, entries: tuple[Entry, ...], found: _SoFar) -> Entry | None:
         """One meaning for a matched phrase (contextual forms were already checked by the gazetteer)."""
-        seen = found.codes
-        usable = list(entries)
-        codes = {e.code for e in usable}
-        if len(codes) == 1:
-            return usable[0]
+        if len(entries) == 1 or len({e.code for e in entries}) == 1:
+            return entries[0]
         # Several actors share the phrase: take the one the text has already named, else leave it out,
         # because a wrong actor is worse than a missing one.
-        named = [e for e in usable if e.code in seen]
+        seen = found.codes
+        named = [e for e in entries if e.code in seen]
         if named:
             return max(named, key=lambda e: found.last_index[e.code])
         return None
@@ -228,7 +241,6 @@ def _chain_agent(titles: list[Match]) -> str | None:
     return agent
 
 
-def _adjacent(text: str, tokens: Tokens, left: int, right: int, *, allow: str = "") -> bool:
-    """Only spaces (and the allowed characters) between two tokens: no comma, period or line break."""
-    gap = text[tokens.ends[left]:tokens.starts[right]]
-    return all(ch == " " or ch in allow for ch in gap)
+def _adjacent(text: str, tokens: Tokens, left: int, right: int, *, allowed: str = " ") -> bool:
+    """Only spaces (or the allowed characters) between two tokens: no comma, period or line break."""
+    return not text[tokens.ends[left]:tokens.starts[right]].strip(allowed)

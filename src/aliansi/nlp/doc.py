@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from aliansi import langpacks
@@ -30,18 +31,24 @@ class Doc:
 
 
 @functools.cache
+def _languages() -> frozenset[str]:
+    # Packs are read once per process (see _abbreviations); listing their folders per article is not free.
+    return frozenset(langpacks.languages())
+
+
+@functools.cache
 def _abbreviations(language: str) -> frozenset[str]:
     return frozenset(langpacks.load(language, "clauses").get("abbreviations", []))
 
 
 def analyse(text: str, *, language: str | None, date: str | None, date_precision: str | None = None) -> Doc:
-    language = language if language in langpacks.languages() else "en"
+    language = language if language in _languages() else "en"
     tokens = tokenize(text)
+    starts = tokens.starts
     sentences = []
     for start, end in sentence_spans(text, abbreviations=_abbreviations(language)):
-        first = tokens.index_at_or_after(start)
-        last = tokens.index_at_or_after(end) - 1
-        sentences.append(Sentence(start, end, first, last))
+        # The token range of the sentence: what Tokens.index_at_or_after gives, without the method calls.
+        sentences.append(Sentence(start, end, bisect_left(starts, start), bisect_left(starts, end) - 1))
     return Doc(text=text, language=language, date=_as_date(date), date_iso=date, date_precision=date_precision,
                tokens=tokens, sentences=tuple(sentences))
 

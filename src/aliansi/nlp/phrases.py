@@ -34,7 +34,8 @@ class PhraseIndex(Generic[T]):
         node = self._root
         for word in key:
             node = node.setdefault(word, {})
-        node.setdefault(_VALUES, []).append(value)
+        # A tuple, so a match hands out the stored values without copying them.
+        node[_VALUES] = node.get(_VALUES, ()) + (value,)
 
     def first_words(self) -> frozenset[str]:
         """The normalized words that start some phrase: a cheap test before `match_at`."""
@@ -47,16 +48,21 @@ class PhraseIndex(Generic[T]):
         so "Mini NATO" wins over "NATO" and "latihan gabungan" over "latihan"."""
         words = tokens.norm
         node = self._root.get(words[index])
-        ends: list[tuple[int, list[T]]] = []
-        position = index
-        while node is not None:
+        if node is None:
+            return None  # the common case: no phrase starts with this word
+        ends: list[tuple[int, tuple[T, ...]]] = []  # (last index, values) of each phrase on the way, shortest first
+        position, count = index, len(words)
+        while True:
             values = node.get(_VALUES)
             if values:
                 ends.append((position, values))
             position += 1
-            node = node.get(words[position]) if position < len(words) else None
+            if position == count or (node := node.get(words[position])) is None:
+                break
+        if accept is None:
+            return ends[-1] if ends else None
         for last, values in reversed(ends):
-            usable = tuple(values) if accept is None else tuple(v for v in values if accept(v, last - index + 1))
+            usable = tuple([value for value in values if accept(value, last - index + 1)])
             if usable:
                 return last, usable
         return None

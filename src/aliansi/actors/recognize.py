@@ -20,7 +20,7 @@ from aliansi.nlp import Tokens
 MAX_UNKNOWN_NAME_WORDS = 3
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
@@ -33,13 +33,6 @@ class Mention:
     person: str | None = None
     ambiguous: bool = False  # a bare form that also means something else ("Baku", "Georgia")
     common_word: bool = False  # ... and that something is an everyday word ("Baku" = "standard")
-
-    def __init__(self, start: int, end: int, first: int, last: int, code: str | None, kind: str, agent: str | None,
-                 name: str, person: str | None = None, ambiguous: bool = False, common_word: bool = False):
-        # The fields above, set in one step: the generated frozen __init__ sets them one object.__setattr__
-        # at a time, which is most of the cost of the many mentions an article makes.
-        self.__dict__.update(start=start, end=end, first=first, last=last, code=code, kind=kind, agent=agent,
-                             name=name, person=person, ambiguous=ambiguous, common_word=common_word)
 
 
 class _SoFar:

@@ -191,3 +191,17 @@ def test_same_id_twice_is_an_error():
 def test_threshold_must_be_a_similarity():
     with pytest.raises(ValueError):
         NearDuplicateIndex(threshold=0)
+
+
+@pytest.mark.parametrize("recent", [1, 2, 3])
+def test_copies_are_found_across_merges_of_the_band_keys(recent):
+    # With a tiny RECENT the originals sit in the sorted arrays, in the dict, or in both, when the copies come.
+    index = NearDuplicateIndex()
+    index.RECENT = recent
+    assert index.check_and_add("id", ID_STORY) is None
+    assert index.check_and_add("en", EN_STORY) is None
+    assert index.check_and_add("id-other", ID_SAME_TOPIC) is None
+    assert index.check_and_add("en-copy", EN_SYNDICATED) == "en"
+    assert index.check_and_add("id-copy", ID_SYNDICATED) == "id"
+    assert index.check_and_add("en-other", EN_SAME_TOPIC) is None
+    assert len(index) == 6

@@ -98,7 +98,18 @@ class NearDuplicateIndex:
 
     The answer is the earliest-added member of the duplicate group: a third copy points to the
     first, not to the second. One index per batch or per corpus; it is not thread-safe.
+
+    datasketch's MinHashLSH chooses the bands (its optimum of false positives and negatives for the
+    candidate threshold), but its buckets are Python sets and MinHash objects, about 10 KB per
+    article: 500 MB and a garbage collector busy scanning them at 50,000 articles. Here signatures
+    are rows of one array, and each band's value is hashed to one integer kept in a sorted array,
+    with the articles since the last merge in a small dict: about 1 KB per article. Two bands that
+    only collide in their hash propose a candidate that the similarity check then turns down.
     """
+
+    # Articles held in the dict before they are merged into the sorted arrays: a merge sorts every
+    # band key seen, so rarer merges cost less, while the dict is what the collector has to scan.
+    RECENT = 4096
 
     def __init__(
         self, *, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM, shingle_size: int = SHINGLE_SIZE
@@ -108,10 +119,22 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_size = shingle_size
-        self._lsh = MinHashLSH(threshold=max(0.05, threshold - _CANDIDATE_MARGIN), num_perm=num_perm)
-        self._minhashes: dict[str, MinHash] = {}
-        self._order: dict[str, int] = {}
-        self._group: dict[str, str] = {}  # article id -> id of the first article of its group
+        lsh = MinHashLSH(threshold=max(0.05, threshold - _CANDIDATE_MARGIN), num_perm=num_perm)
+        bands, rows = lsh.b, lsh.r
+        self._band_width = rows
+        self._band_count = bands
+        # Odd multipliers that mix a band's values into one 64-bit key (wrapping around), and an offset
+        # per band so that equal values in two bands make two keys.
+        self._mixers = (np.arange(1, rows + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)) | np.uint64(1)
+        self._band_offsets = np.arange(bands, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
+        self._ids: list[str] = []
+        self._order: dict[str, int] = {}  # article id -> its row
+        self._signatures = np.zeros((0, num_perm), dtype=np.uint32)
+        self._group: list[int] = []  # row -> row of the first article of its group
+        self._sorted_keys = np.zeros(0, dtype=np.uint64)  # band keys of merged articles, sorted
+        self._sorted_rows = np.zeros(0, dtype=np.int32)  # ... and the row each belongs to
+        self._recent: dict[int, list[int]] = {}  # band key -> rows, for articles not merged yet
+        self._recent_count = 0
 
     def __len__(self) -> int:
         return len(self._order)
@@ -120,13 +143,10 @@ class NearDuplicateIndex:
         return article_id in self._order
 
     def minhash(self, text: str) -> MinHash | None:
-        return self._from_signature(signature(text, num_perm=self.num_perm, shingle_size=self.shingle_size))
-
-    def _from_signature(self, values: np.ndarray | None) -> MinHash | None:
+        """The text's signature as a datasketch MinHash, for callers that want its API."""
+        values = self._text_signature(text)
         if values is None:
             return None
-        if len(values) != self.num_perm:
-            raise ValueError(f"a signature of {len(values)} values does not fit an index of {self.num_perm} permutations")
         template = _template(self.num_perm)
         return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=values, permutations=template.permutations,
                        scheme=template.scheme, hashfunc=int)
@@ -139,22 +159,72 @@ class NearDuplicateIndex:
         """
         if article_id in self._order:
             raise ValueError(f"article {article_id!r} is already in the index")
-        mh = self._from_signature(signature) if signature is not None else self.minhash(text)
-        if mh is None:
+        values = self._checked(signature if signature is not None else self._text_signature(text))
+        if values is None:
             return None
-        matches = self._similar(mh, self._lsh.query(mh))
-        self._lsh.insert(article_id, mh)
-        self._minhashes[article_id] = mh
-        self._order[article_id] = len(self._order)
-        first = min((self._group[key] for key in matches), key=self._order.__getitem__, default=None)
-        self._group[article_id] = first or article_id
-        return first
+        keys = self._band_keys(values)
+        row = len(self._ids)
+        matches = self._similar(values, self._candidates(keys))
+        first = min((self._group[other] for other in matches), default=row)
+        self._add(article_id, values, keys, first)
+        return self._ids[first] if first != row else None
 
-    def _similar(self, mh: MinHash, candidates: list[str]) -> list[str]:
+    def _text_signature(self, text: str) -> np.ndarray | None:
+        return signature(text, num_perm=self.num_perm, shingle_size=self.shingle_size)
+
+    def _checked(self, values: np.ndarray | None) -> np.ndarray | None:
+        if values is None:
+            return None
+        if len(values) != self.num_perm:
+            raise ValueError(f"a signature of {len(values)} values does not fit an index of {self.num_perm} permutations")
+        # MinHash values stay below 2**32 (datasketch's _max_hash), so 32 bits hold them.
+        return np.asarray(values, dtype=np.uint32)
+
+    def _band_keys(self, values: np.ndarray) -> np.ndarray:
+        bands = values[: self._band_count * self._band_width].reshape(self._band_count, self._band_width)
+        return (bands.astype(np.uint64) * self._mixers).sum(axis=1) + self._band_offsets
+
+    def _candidates(self, keys: np.ndarray) -> list[int]:
+        """Rows of earlier articles that share a band key with these keys."""
+        low = np.searchsorted(self._sorted_keys, keys, side="left")
+        high = np.searchsorted(self._sorted_keys, keys, side="right")
+        found = {int(r) for i in np.flatnonzero(high > low) for r in self._sorted_rows[low[i]:high[i]]}
+        for key in keys.tolist():
+            found.update(self._recent.get(key, ()))
+        return sorted(found)
+
+    def _add(self, article_id: str, values: np.ndarray, keys: np.ndarray, first: int) -> None:
+        row = len(self._ids)
+        self._ids.append(article_id)
+        self._order[article_id] = row
+        self._group.append(first)
+        if row == len(self._signatures):  # grow by doubling: appending one row at a time would copy them all
+            grown = np.zeros((max(64, 2 * row), self.num_perm), dtype=np.uint32)
+            grown[:row] = self._signatures
+            self._signatures = grown
+        self._signatures[row] = values
+        for key in keys.tolist():
+            self._recent.setdefault(key, []).append(row)
+        self._recent_count += 1
+        if self._recent_count >= self.RECENT:
+            self._merge_recent()
+
+    def _merge_recent(self) -> None:
+        keys = np.fromiter((key for key, rows in self._recent.items() for _ in rows), dtype=np.uint64)
+        rows = np.fromiter((row for rows in self._recent.values() for row in rows), dtype=np.int32)
+        order = np.argsort(keys)
+        keys, rows = keys[order], rows[order]
+        # Sorting only the new keys and inserting them where they belong keeps a merge linear in the
+        # keys already merged.
+        at = np.searchsorted(self._sorted_keys, keys)
+        self._sorted_keys = np.insert(self._sorted_keys, at, keys)
+        self._sorted_rows = np.insert(self._sorted_rows, at, rows)
+        self._recent, self._recent_count = {}, 0
+
+    def _similar(self, values: np.ndarray, candidates: list[int]) -> list[int]:
         """The candidates whose estimated Jaccard similarity (share of equal minima) reaches the threshold,
         all compared in one array operation."""
         if not candidates:
             return []
-        others = np.stack([self._minhashes[key].hashvalues for key in candidates])
-        similarity = (others == mh.hashvalues).mean(axis=1)
-        return [key for key, value in zip(candidates, similarity) if value >= self.threshold]
+        similarity = (self._signatures[candidates] == values).mean(axis=1)
+        return [row for row, value in zip(candidates, similarity) if value >= self.threshold]

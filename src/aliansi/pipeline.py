@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -17,6 +18,9 @@ from aliansi.nlp.doc import analyse
 # Articles per task sent to a worker process: large enough that pickling overhead stays small,
 # small enough that output keeps flowing on modest batches.
 WORKER_CHUNK = 16
+
+# Chunks per worker that may be read ahead of the output: enough that no worker waits for input.
+IN_FLIGHT_CHUNKS = 4
 
 Result = TypeVar("Result")
 
@@ -67,6 +71,24 @@ class Pipeline:
         if workers <= 1:
             yield from map(work, raws)
             return
+        # imap's feeder thread would read the whole input ahead of the workers and hold it all in memory;
+        # each article it takes needs room, given back as results are consumed.
+        room = threading.Semaphore(IN_FLIGHT_CHUNKS * workers * WORKER_CHUNK)
+        stopped = False
+
+        def fed() -> Iterator[RawArticle]:
+            for raw in raws:
+                room.acquire()
+                if stopped:
+                    return
+                yield raw
+
         with multiprocessing.Pool(processes=workers) as pool:
-            # imap keeps input order, so "first seen" for duplicates is the same with any worker count.
-            yield from pool.imap(work, raws, chunksize=WORKER_CHUNK)
+            try:
+                # imap keeps input order, so "first seen" for duplicates is the same with any worker count.
+                for result in pool.imap(work, fed(), chunksize=WORKER_CHUNK):
+                    room.release()
+                    yield result
+            finally:
+                stopped = True
+                room.release(IN_FLIGHT_CHUNKS * workers * WORKER_CHUNK)  # a feeder still waiting must see it

@@ -43,3 +43,12 @@ def test_workers_read_only_so_far_ahead_and_stop_when_the_consumer_does():
     assert len(list(itertools.islice(lines, 3))) == 3
     lines.close()  # must return, not wait on a feeder blocked for room
     assert len(taken) <= 3 + IN_FLIGHT_CHUNKS * 2 * WORKER_CHUNK + 2 * WORKER_CHUNK
+
+
+def test_an_id_that_spells_the_duplicate_key_keeps_its_line_intact():
+    raw = _samples()[0]
+    tricky = RawArticle(id='x "duplicate_of": null y', source_file=raw.source_file, text=raw.text)
+    line = next(Pipeline().json_lines([tricky]))
+    decoded = json.loads(line)
+    assert decoded["id"] == tricky.id
+    assert decoded["duplicate_of"] is None

@@ -71,8 +71,7 @@ class Article:
         """The article's JSON line, rendered where it was coded, with `duplicate_of` left for the one
         process that sees the whole batch to fill in (see `Rendered.line`)."""
         encoded = json.dumps({**self.to_dict(), "duplicate_of": None}, ensure_ascii=False)
-        # The key precedes every free-text value, and a quote inside a JSON string is escaped, so the
-        # first unescaped occurrence is the key itself.
+        # Only the key itself can match: inside a string value (an id, say) its quotes would be escaped.
         head, _, tail = encoded.partition(_DUPLICATE_OF_NULL)
         return Rendered(self.id, self.signature, head, tail)
 

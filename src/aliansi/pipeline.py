@@ -67,7 +67,9 @@ class Pipeline:
         yield work(first)
         # The language packs and indexes it loaded live as long as the process: taken out of the garbage
         # collector's view, the collections that coding's short-lived objects set off no longer scan them.
-        gc.freeze()
+        # Once per process, so that a long-lived one (a server) freezes no later garbage.
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
         if workers <= 1:
             yield from map(work, raws)
             return
